@@ -1,0 +1,119 @@
+"""`eventwire eval DATASET`: score eventwire against gold data through the public API.
+
+One module per dataset (a loader and a scorer), all reached through one registry:
+
+    run_eval("plv", shared, limit=150) -> {"accuracy": 0.71, "macro_f1": 0.64, ..., "n": 150.0}
+
+`shared` is the folder of gold data (`../shared` beside the repository, or $EVENTWIRE_SHARED); `limit`
+takes the first N items after a stable order, so a slice is the same on every machine. Modules are
+imported when their dataset is asked for, so a missing or broken module is a clear error for that
+dataset alone, not a crash of the registry."""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConfigError
+
+GEO_DATASETS = ("lgl", "tr-news", "geowebnews", "geovirus", "geo")
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Where the scorer of one dataset lives and what it measures."""
+
+    name: str
+    module: str  # under eventwire.evaluate
+    function: str
+    stage: str  # the part of the pipeline it mostly measures (a section of docs/quality.md)
+    description: str
+    geo_name: str | None = None  # geo datasets: the name passed to evaluate_geo
+
+    def load(self) -> Callable[..., dict[str, float]]:
+        """Import the scorer; raise ConfigError (one line, what to do) when it cannot be imported."""
+        qualified = f"{__name__}.{self.module}"
+        try:
+            mod = importlib.import_module(qualified)
+        except ImportError as exc:
+            raise ConfigError(
+                f"evaluation {self.name!r} is not available: module {qualified} cannot be imported ({exc})"
+            ) from exc
+        func = getattr(mod, self.function, None)
+        if not callable(func):
+            raise ConfigError(f"evaluation {self.name!r} is not available: {qualified} has no "
+                              f"function {self.function}()")
+        if self.geo_name is None:
+            return func
+
+        def geo(shared: Path, limit: int | None = None, **kw: Any) -> dict[str, float]:
+            return func(self.geo_name, shared, limit, **kw)
+
+        return geo
+
+
+DATASETS: dict[str, Dataset] = {d.name: d for d in (
+    Dataset("plv", "plv", "evaluate_plv", "events",
+            "PLV_train sentences: PLOVER root of the event whose actors match the gold dyad"),
+    Dataset("gsr", "gsr", "evaluate_gsr", "actors",
+            "PLOVER GSR (CAMEO manual examples): event type, actor country and sector"),
+    *(Dataset(g, "geo", "evaluate_geo", "places",
+              "pooled geoparsing datasets" if g == "geo" else f"geoparsing: {g} toponyms and coordinates",
+              geo_name=g) for g in GEO_DATASETS),
+    Dataset("gva", "gva", "evaluate_gva", "casualties",
+            "Gun Violence Archive articles: date, place, killed, injured, incident fusion"),
+    Dataset("tempeval3", "tempeval3", "evaluate_tempeval3", "dates",
+            "TempEval-3 TIMEX3 normalisation"),
+    Dataset("polnear", "polnear", "evaluate_polnear", "attribution",
+            "PolNeAR attribution: source and cue of reported events"),
+    Dataset("muc4", "muc4", "evaluate_muc4", "events",
+            "MUC-4 dev templates: incident detection, type, date, country, perpetrators, victims"),
+    Dataset("acled", "acled", "evaluate_acled", "events",
+            "CASE 2021 task 2 snippets: ACLED event type and sub-event type through the crosswalk"),
+)}
+
+
+def dataset_names() -> list[str]:
+    return list(DATASETS)
+
+
+def get_evaluator(name: str) -> Callable[..., dict[str, float]]:
+    """The scorer of a dataset: `f(shared, limit=None, **kw) -> metrics`."""
+    try:
+        ds = DATASETS[name]
+    except KeyError:
+        raise ConfigError(f"unknown dataset {name!r}; choose one of: {', '.join(DATASETS)}") from None
+    return ds.load()
+
+
+def default_shared() -> Path:
+    """The gold-data folder: $EVENTWIRE_SHARED, else `shared` beside the repository (or the working
+    folder's parent)."""
+    env = os.environ.get("EVENTWIRE_SHARED")
+    if env:
+        return Path(env)
+    repo = Path(__file__).resolve().parents[3]
+    for cand in (repo.parent / "shared", Path.cwd().parent / "shared", Path.cwd() / "shared"):
+        if cand.is_dir():
+            return cand
+    return repo.parent / "shared"
+
+
+def run_eval(name: str, shared: Path | str | None = None, limit: int | None = None,
+             **kw: Any) -> dict[str, float]:
+    """Score one dataset; `limit` takes the first N items after the dataset's stable order. Extra keyword
+    arguments (e.g. `pipeline=` for the modules that accept one) go to the scorer."""
+    root = Path(shared) if shared is not None else default_shared()
+    if not root.is_dir():
+        raise ConfigError(f"gold data folder {root} is absent (set EVENTWIRE_SHARED to its path)")
+    if limit is not None and limit < 1:
+        raise ConfigError(f"--limit must be at least 1, not {limit}")
+    func = get_evaluator(name)
+    return {k: float(v) for k, v in func(root, limit, **kw).items()}
+
+
+__all__ = ["DATASETS", "Dataset", "dataset_names", "default_shared", "get_evaluator", "run_eval"]

@@ -1,0 +1,112 @@
+"""The Pipeline: read -> annotate (spaCy, in batches) -> stages in order -> records.
+
+No field logic lives here: each stage (stages/*.py) declares the fields it `assigns` and the fields it
+`requires`; the order is checked when the pipeline is built, and after each stage that it assigned only
+its own fields."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from .article import Article, ReadProblem
+from .context import ArticleContext
+from .record import Event, PlaceMention
+from .resources import Resources, default_resources
+
+
+class Stage(Protocol):
+    name: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+    def __call__(self, ctx: ArticleContext) -> None: ...
+
+
+@dataclass
+class ArticleResult:
+    article: Article
+    events: list[Event] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+
+
+STAGE_ORDER = ("events", "actors", "places", "dates", "attribution", "casualties")
+
+
+def default_stages(res: Resources) -> list[Stage]:
+    from .stages.actors import ActorsStage
+    from .stages.attribution import AttributionStage
+    from .stages.casualties import CasualtiesStage
+    from .stages.dates import DatesStage
+    from .stages.events import EventsStage
+    from .stages.places import PlacesStage
+
+    return [EventsStage(res), ActorsStage(res), PlacesStage(res), DatesStage(res), AttributionStage(res),
+            CasualtiesStage(res)]
+
+
+def check_order(stages: list[Stage]) -> None:
+    """Every field a stage requires must be assigned by an earlier stage (spaCy's pipe_analysis)."""
+    seen: set[str] = set()
+    for st in stages:
+        missing = [r for r in st.requires if r not in seen]
+        if missing:
+            raise ValueError(f"stage {st.name!r} requires {missing}, which no earlier stage assigns")
+        seen.update(st.assigns)
+
+
+class Pipeline:
+    """Codes articles into events. Load once, then stream: `for result in pipeline.run(articles)`."""
+
+    def __init__(self, resources: Resources | None = None, stages: list[Stage] | None = None,
+                 batch_size: int = 16, n_process: int = 1, strict: bool = True):
+        self.resources = resources or default_resources()
+        self.stages = stages if stages is not None else default_stages(self.resources)
+        check_order(self.stages)
+        self.batch_size = batch_size
+        self.n_process = n_process
+        self.strict = strict
+
+    def stage_fields(self) -> dict[str, tuple[str, ...]]:
+        """Which stage decides which field: {stage name: fields}."""
+        return {st.name: st.assigns for st in self.stages}
+
+    def run(self, items: Iterable[Article | ReadProblem]) -> Iterator[ArticleResult | ReadProblem]:
+        """Yield one ArticleResult per article, in input order; ReadProblems pass through unchanged."""
+        batch: list[Article | ReadProblem] = []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= self.batch_size:
+                yield from self._run_batch(batch)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch)
+
+    def _run_batch(self, batch: list[Article | ReadProblem]) -> Iterator[ArticleResult | ReadProblem]:
+        from .stages.records import build_records
+
+        articles = [a for a in batch if isinstance(a, Article)]
+        docs = iter(self.resources.nlp.pipe((a.text for a in articles), batch_size=self.batch_size,
+                                            n_process=self.n_process))
+        for item in batch:
+            if isinstance(item, ReadProblem):
+                yield item
+                continue
+            ctx = ArticleContext(article=item, doc=next(docs))
+            for st in self.stages:
+                before = [set(ev.values) for ev in ctx.events]
+                n_before = len(ctx.events)
+                st(ctx)
+                if self.strict:
+                    self._check_assigns(st, ctx, before, n_before)
+            yield ArticleResult(article=item, events=build_records(ctx), places=list(ctx.places))
+
+    @staticmethod
+    def _check_assigns(st: Stage, ctx: ArticleContext, before: list[set[str]], n_before: int) -> None:
+        allowed = set(st.assigns)
+        for i, ev in enumerate(ctx.events):
+            old = before[i] if i < n_before else set()
+            extra = set(ev.values) - old - allowed
+            if extra:
+                raise RuntimeError(f"stage {st.name!r} set {sorted(extra)}, which it does not declare")

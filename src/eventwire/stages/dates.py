@@ -1,0 +1,719 @@
+"""Dates stage: when each event happened (event_date, event_date_end, date_precision, date_raw, date_reason).
+
+For each event the governing time expression is looked for in the same clause, then the rest of the
+sentence (an expression that dates only the report, "state media reported on Monday", is taken last:
+the event happened on or before it), then the article's narrative time (the first recent, resolvable
+date of the article's events or lead), and finally the publication date. Expressions are spaCy
+DATE/TIME entities plus our own patterns (weekdays, "yesterday", "earlier this week", "Jan. 15", ...).
+
+Resolution against the publication date is ours (`resolve_time`); dateparser only parses absolute
+expressions our rules do not cover. Tense matters: "Monday" in a past-tense report is the most recent
+Monday on or before publication, in a future one the next Monday on or after it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from ..context import ArticleContext, EventDraft
+    from ..resources import Resources
+
+DATA = Path(__file__).parent / "data"
+
+PRECISIONS = ("day", "week", "month", "year")
+HISTORICAL_DAYS = 365  # a date more than this before publication is kept, and flagged as historical
+NARRATIVE_DAYS = 31  # an expression this close before publication can set the article's narrative time
+
+WEEKDAYS = {"mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "wednesday": 2, "thu": 3,
+            "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4, "sat": 5, "saturday": 5, "sun": 6,
+            "sunday": 6}
+MONTHS = {"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
+          "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
+          "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12}
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "couple of": 2,
+                "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "a few": 3, "few": 3}
+SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "fall": ("FA", 9), "autumn": ("FA", 9), "winter": ("WI", 12)}
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+            "last": 4, "final": 4}
+REPORTING_LEMMAS = {"say", "report", "tell", "announce", "state", "claim", "confirm", "add", "deny", "note",
+                    "according", "accord", "disclose", "reveal", "write", "explain", "allege", "quote"}
+
+_WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_MON = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+        r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_PART = r"(?:\s+(?:morning|afternoon|evening|night|overnight))?"
+# Our own patterns, on top of spaCy's DATE/TIME entities (which miss many relative expressions).
+FIND_PATTERNS = [
+    re.compile(rf"(?i)\b(?:(?:early|late)\s+)?(?:(?:last|this|past|next|coming|previous)\s+)?{_WD}{_PART}\b"),
+    re.compile(r"(?i)\b(?:(?:early|late)\s+)?(?:yesterday|today|tonight|last\s+night|tomorrow)"
+               r"(?:\s+(?:morning|afternoon|evening|night))?\b"),
+    re.compile(r"(?i)\b(?:earlier|later)\s+(?:this|last)\s+(?:week|month|year)\b"),
+    re.compile(r"(?i)\b(?:(?:early|late)\s+)?(?:last|this|next|past|previous|coming)\s+(?:week|month|year|weekend)\b"),
+    re.compile(r"(?i)\b(?:over\s+)?the\s+weekend\b"),
+    re.compile(r"(?i)\b(?:recently|in\s+recent\s+(?:days|weeks|months))\b"),
+    re.compile(rf"\b{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?"),
+    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+\d{{4}}\b)?"),
+    re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"),
+    re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),
+    re.compile(r"(?i)\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+               r"(?:days?|weeks?|months?|years?)\s+ago\b"),
+]
+AGE = re.compile(r"(?i)\d+[-\s]+(?:year|month|week|day)s?[-\s]+old|\byears?\s+old\b|\baged?\s+\d")
+CLOCK = re.compile(r"(?i)\b(?:about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after)|"
+                   r"before|after|at|by)?\s*\d{1,2}(?::\d{2})?\s*(?:a\.?\s?m\b\.?|p\.?\s?m\b\.?|o'clock)|"
+                   r"\b(?:noon|midnight)\b")
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A time expression resolved against the publication date. `start` is None for references that name
+    no date (PAST_REF "previously"); `value` is the TIMEX3-style value ("2024-01-15", "2024-W02", "2023-12",
+    "2024", "PAST_REF", ...)."""
+
+    start: date | None
+    end: date | None
+    precision: str | None
+    value: str
+    note: str
+    absolute: bool = False  # resolvable without a publication date (names its year)
+
+
+# ---------------------------------------------------------------------------------------------- resolution
+
+
+def resolve_time(text: str, published: date, past: bool = True) -> tuple[date, date, str] | None:
+    """Resolve a time expression against the publication date: (start, end, precision), end == start for a
+    single day; None when the text names no date (a duration, an age, a clock time)."""
+    r = resolve(text, published, "past" if past else "future")
+    if r is None or r.start is None or r.precision is None:
+        return None
+    return r.start, r.end or r.start, r.precision
+
+
+def timex_value(text: str, published: date, tense: str = "past") -> str | None:
+    """The TIMEX3-style value of a time expression (used by the TempEval-3 evaluator)."""
+    r = resolve(text, published, tense)
+    return r.value if r else None
+
+
+def _holidays() -> dict[str, tuple[int, int, int | None]]:
+    out: dict[str, tuple[int, int, int | None]] = {}
+    for line in (DATA / "holidays.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        if not line.strip() or line.startswith("#") or line.startswith("phrase\t"):
+            continue
+        cells = line.split("\t")
+        wd = int(cells[3]) if len(cells) > 3 and cells[3].strip() else None
+        out[cells[0]] = (int(cells[1]), int(cells[2]), wd)
+    return out
+
+
+HOLIDAYS = _holidays()
+
+
+def _clean(text: str) -> str:
+    t = text.lower().replace("’", "'").replace("‘", "'")
+    t = CLOCK.sub(" ", t)
+    t = re.sub(r"[\s,;:()\[\]\"]+", " ", t).strip(" .-")
+    prev = None
+    while prev != t:
+        prev = t
+        t = re.sub(r"^(?:on|at|in|by|during|since|until|till|from|of|as of|around|about|approximately|"
+                   r"sometime|some time|circa|before|after|over|throughout|the|early|late|mid|mid-|the end of|"
+                   r"the beginning of|the start of|the middle of|end of|beginning of|start of)\s+", "", t)
+        t = re.sub(r"\s+(?:morning|afternoon|evening|night|overnight|time|local time|et|est|edt|pst|pdt|cst|"
+                   r"cdt|gmt|utc)$", "", t)
+    return t.strip(" .-")
+
+
+def _week_range(d: date) -> tuple[date, date]:
+    mon = d - timedelta(days=d.weekday())
+    return mon, mon + timedelta(days=6)
+
+
+def _week_value(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _month_range(y: int, m: int) -> tuple[date, date]:
+    return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
+    i = y * 12 + (m - 1) + k
+    return i // 12, i % 12 + 1
+
+
+def _day(d: date, note: str, absolute: bool = False) -> Resolved:
+    return Resolved(d, None, "day", d.isoformat(), note, absolute)
+
+
+def _month(y: int, m: int, note: str, absolute: bool = False) -> Resolved:
+    s, e = _month_range(y, m)
+    return Resolved(s, e, "month", f"{y}-{m:02d}", note, absolute)
+
+
+def _year(y: int, note: str, absolute: bool = False) -> Resolved:
+    return Resolved(date(y, 1, 1), date(y, 12, 31), "year", str(y), note, absolute)
+
+
+def _nth_weekday(y: int, m: int, n: int, wd: int) -> date:
+    if n > 0:
+        first = date(y, m, 1)
+        return first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+    last = date(y, m, calendar.monthrange(y, m)[1])
+    return last - timedelta(days=(last.weekday() - wd) % 7)
+
+
+def _pick_year(published: date, make: object, tense: str) -> date | None:
+    """The occurrence of a yearless date (make(year) -> date) nearest publication on the side the tense says."""
+    assert callable(make)
+    cands: list[date] = []
+    for y in (published.year - 1, published.year, published.year + 1):
+        try:
+            cands.append(make(y))
+        except ValueError:
+            continue
+    if not cands:
+        return None
+    if tense == "past":
+        ok = [c for c in cands if c <= published]
+        return max(ok) if ok else min(cands)
+    if tense == "future":
+        ok = [c for c in cands if c >= published]
+        return min(ok) if ok else max(cands)
+    return min(cands, key=lambda c: abs((c - published).days))
+
+
+def _weekday_date(published: date, wd: int, modifier: str | None, tense: str) -> date:
+    delta_back = (published.weekday() - wd) % 7
+    delta_fwd = (wd - published.weekday()) % 7
+    if modifier in ("next", "coming"):
+        return published + timedelta(days=delta_fwd or 7)
+    if modifier in ("last", "past", "previous"):
+        return published - timedelta(days=delta_back or 7)
+    if tense == "future":
+        return published + timedelta(days=delta_fwd)
+    if tense == "present" and delta_fwd <= 2 and delta_back > 3:
+        return published + timedelta(days=delta_fwd)
+    return published - timedelta(days=delta_back)
+
+
+def _year_of(text: str) -> int | None:
+    m = re.search(r"\b(1[6-9]\d\d|2[01]\d\d)\b", text)
+    if m:
+        return int(m.group(1))
+    m = re.search(r"'(\d\d)\b", text)
+    if m:
+        v = int(m.group(1))
+        return 2000 + v if v < 50 else 1900 + v
+    return None
+
+
+_UNIT_RE = re.compile(r"^(?P<n>\d+|a couple of|couple of|a few|few|a|an|one|two|three|four|five|six|seven|eight|"
+                      r"nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\s+(?P<u>day|week|month|year)s?\s+"
+                      r"(?P<dir>ago|earlier|before|later|from now|hence)$")
+_REL_RE = re.compile(r"^(?P<mod>last|this|next|past|previous|coming|earlier this|later this|current|same)\s+"
+                     r"(?P<u>week|month|year|weekend|quarter|spring|summer|fall|autumn|winter|decade|century)$")
+
+
+def resolve(text: str, published: date | None, tense: str = "past") -> Resolved | None:
+    """Resolve a time expression; `tense` is past, present or future (the event's, not the expression's).
+    Without a publication date only expressions that name their year resolve."""
+    t = _clean(text)
+    if not t or AGE.search(text):
+        return None
+    base = published or date(2000, 1, 1)
+    r = _resolve_clean(t, base, tense)
+    if r is None:
+        return None
+    if published is None and not r.absolute:
+        return None
+    return r
+
+
+def _resolve_clean(t: str, pub: date, tense: str) -> Resolved | None:  # noqa: C901 - a flat list of rules
+    # references: now / the past / the future
+    if t in ("now", "currently", "at present", "present", "right now", "nowadays", "these days", "the moment",
+             "moment", "at the moment", "so far", "to date", "recent years", "this time"):
+        return Resolved(pub, None, "day", "PRESENT_REF", "present reference: publication date")
+    if t in ("today", "earlier today", "tonight", "this morning", "this afternoon", "this evening", "later today",
+             "today's", "this morning's"):
+        return _day(pub, "today: publication date")
+    if t in ("yesterday", "last night", "yesterday's", "the previous day", "the day before", "previous day"):
+        return _day(pub - timedelta(days=1), "the day before publication")
+    if t in ("tomorrow", "tomorrow's", "the next day", "the following day"):
+        return _day(pub + timedelta(days=1), "the day after publication")
+    if t in ("the day before yesterday", "day before yesterday"):
+        return _day(pub - timedelta(days=2), "two days before publication")
+    if t in ("recently", "recent days", "in recent days", "lately", "recent"):
+        return Resolved(pub - timedelta(days=7), pub, "week", "PAST_REF", "recent: the week before publication")
+    if t in ("recent weeks", "in recent weeks", "the past few weeks", "past few weeks", "the last few weeks"):
+        return Resolved(pub - timedelta(days=30), pub, "month", "PAST_REF", "recent weeks: the month before")
+    if t in ("recent months", "in recent months", "the past few months", "past few months"):
+        return Resolved(pub - timedelta(days=91), pub, "month", "PAST_REF", "recent months: the quarter before")
+    if t in ("the past", "past", "previously", "earlier", "once", "formerly", "in the past", "former", "then",
+             "before", "ago", "long ago", "years ago", "the old days"):
+        return Resolved(None, None, None, "PAST_REF", "past reference without a date")
+    if t in ("the future", "future", "soon", "later", "eventually", "in the future", "shortly", "the coming years",
+             "coming years", "the coming months", "coming months", "the coming weeks", "coming weeks",
+             "the coming days", "coming days", "the years ahead", "the months ahead"):
+        return Resolved(None, None, None, "FUTURE_REF", "future reference without a date")
+
+    if t in HOLIDAYS:
+        m, n, wd = HOLIDAYS[t]
+        d = _pick_year(pub, (lambda y: date(y, m, n)) if wd is None else (lambda y: _nth_weekday(y, m, n, wd)),
+                       tense)
+        return _day(d, f"named day {t!r}") if d else None
+    m_h = re.match(r"^(.*?)\s+(\d{4})$", t)
+    if m_h and m_h.group(1) in HOLIDAYS:
+        m, n, wd = HOLIDAYS[m_h.group(1)]
+        y = int(m_h.group(2))
+        d = date(y, m, n) if wd is None else _nth_weekday(y, m, n, wd)
+        return _day(d, f"named day {m_h.group(1)!r} of {y}", absolute=True)
+
+    # ISO and numeric dates
+    m_iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", t)
+    if m_iso:
+        try:
+            return _day(date(int(m_iso[1]), int(m_iso[2]), int(m_iso[3])), "ISO date", absolute=True)
+        except ValueError:
+            return None
+    m_num = re.fullmatch(r"(?:[a-z]+ )?(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?", t)
+    if m_num:
+        mo, dd = int(m_num[1]), int(m_num[2])
+        if not (1 <= mo <= 12 and 1 <= dd <= 31):
+            return None
+        if m_num[3]:
+            y = int(m_num[3])
+            y = y + (2000 if y < 50 else 1900) if y < 100 else y
+            try:
+                return _day(date(y, mo, dd), "numeric month/day/year", absolute=True)
+            except ValueError:
+                return None
+        d = _pick_year(pub, lambda y: date(y, mo, dd), tense)
+        return _day(d, "numeric month/day, year from publication") if d else None
+
+    # weekdays: "Monday", "last Friday", "Tuesday night" (a month-day in the same text takes precedence below)
+    m_wd = re.fullmatch(r"(?:(last|this|past|next|coming|previous)\s+)?([a-z]+)\.?", t)
+    if m_wd and m_wd.group(2) in WEEKDAYS:
+        mod = m_wd.group(1)
+        d = _weekday_date(pub, WEEKDAYS[m_wd.group(2)], mod, tense)
+        side = "on or before" if d <= pub else "after"
+        return _day(d, f"weekday {side} publication ({tense} tense)")
+
+    # "three days ago", "a week earlier"
+    m_u = _UNIT_RE.match(t)
+    if m_u:
+        n = int(m_u["n"]) if m_u["n"].isdigit() else NUMBER_WORDS.get(m_u["n"], 1)
+        sign = -1 if m_u["dir"] in ("ago", "earlier", "before") else 1
+        u = m_u["u"]
+        if u == "day":
+            return _day(pub + timedelta(days=sign * n), f"{n} days from publication")
+        if u == "week":
+            d = pub + timedelta(days=sign * 7 * n)
+            s, e = _week_range(d)
+            return Resolved(s, e, "week", _week_value(d), f"{n} weeks from publication")
+        if u == "month":
+            y, mo = _shift_month(pub.year, pub.month, sign * n)
+            return _month(y, mo, f"{n} months from publication")
+        return _year(pub.year + sign * n, f"{n} years from publication")
+
+    # "last week", "this month", "earlier this year", "next year", "last summer", "the third quarter"
+    m_r = _REL_RE.match(t)
+    if m_r:
+        return _relative_unit(m_r["mod"], m_r["u"], pub, tense)
+    if t in ("weekend", "this weekend", "the weekend", "weekend's"):
+        return _relative_unit("this", "weekend", pub, tense)
+    m_q = re.fullmatch(r"(?:(first|second|third|fourth|1st|2nd|3rd|4th|last|final)[\s-]+quarter|q([1-4]))"
+                       r"(?:\s+(?:of\s+)?(?:fiscal\s+)?(\d{4}))?", t)
+    if m_q:
+        q = ORDINALS[m_q[1]] if m_q[1] else int(m_q[2])
+        if m_q[3]:
+            y = int(m_q[3])
+        else:
+            cur_q = (pub.month - 1) // 3 + 1
+            y = pub.year if (q <= cur_q or tense == "future") else pub.year - 1
+        s = date(y, 3 * q - 2, 1)
+        e = _month_range(y, 3 * q)[1]
+        return Resolved(s, e, "month", f"{y}-Q{q}", "quarter", absolute=bool(m_q[3]))
+    m_s = re.fullmatch(r"(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(\d{4}))?", t)
+    if m_s:
+        code, mo = SEASONS[m_s[1]]
+        if m_s[2]:
+            y = int(m_s[2])
+        else:
+            y = pub.year if (mo <= pub.month or tense == "future") else pub.year - 1
+        s = date(y, mo, 1)
+        e = _month_range(*_shift_month(y, mo, 2))[1]
+        return Resolved(s, e, "month", f"{y}-{code}", "season", absolute=bool(m_s[2]))
+
+    # decades: "the 1990s", "the '90s"
+    m_dec = re.fullmatch(r"(1[6-9]\d|20\d)0'?s", t) or re.fullmatch(r"'(\d)0s", t)
+    if m_dec:
+        g = m_dec[1]
+        dec = int(g) * 10 if len(g) == 3 else (1900 + int(g) * 10)
+        return Resolved(date(dec, 1, 1), date(dec + 9, 12, 31), "year", str(dec // 10), "decade", absolute=True)
+
+    # absolute: month day [year], day month [year], month [year], year
+    words = t.replace(".", " ").replace(",", " ").split()
+    words = [w for w in words if w not in WEEKDAYS and w not in ("the", "of", "on")]
+    yr = _year_of(t)
+    mo_i = next((i for i, w in enumerate(words) if w in MONTHS), None)
+    if mo_i is not None:
+        mo = MONTHS[words[mo_i]]
+        day = None
+        for w in words[mo_i + 1: mo_i + 2] + words[max(0, mo_i - 1): mo_i]:
+            md = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?", w)
+            if md and 1 <= int(md[1]) <= 31:
+                day = int(md[1])
+                break
+        if day is not None:
+            if yr:
+                try:
+                    return _day(date(yr, mo, day), "month, day and year", absolute=True)
+                except ValueError:
+                    return None
+            d = _pick_year(pub, lambda y: date(y, mo, day), tense)
+            return _day(d, f"month and day, year from publication ({tense} tense)") if d else None
+        rest = [w for w in words if w not in MONTHS and not re.fullmatch(r"'?\d+", w)]
+        if rest and not set(rest) <= {"early", "late", "mid", "last", "this", "next", "in"}:
+            return _dateparser(t, pub, tense)
+        if yr:
+            return _month(yr, mo, "month and year", absolute=True)
+        if "last" in rest:
+            y = pub.year if mo < pub.month else pub.year - 1
+        elif "next" in rest:
+            y = pub.year if mo > pub.month else pub.year + 1
+        else:
+            dd = _pick_year(pub, lambda y: date(y, mo, 1), tense)
+            y = dd.year if dd else pub.year
+        return _month(y, mo, f"month, year from publication ({tense} tense)")
+    m_y = re.fullmatch(r"(?:the year |year |fiscal |calendar |fiscal year |fy ?)?(1[6-9]\d\d|2[01]\d\d)", t)
+    if m_y:
+        return _year(int(m_y[1]), "year", absolute=True)
+    if re.search(r"\d", t):
+        return _dateparser(t, pub, tense)
+    return None
+
+
+def _relative_unit(mod: str, unit: str, pub: date, tense: str) -> Resolved | None:
+    back = mod in ("last", "past", "previous")
+    fwd = mod in ("next", "coming")
+    if unit == "week":
+        if mod == "past":
+            return Resolved(pub - timedelta(days=7), pub, "week", _week_value(pub), "the past week")
+        d = pub - timedelta(days=7) if back else pub + timedelta(days=7) if fwd else pub
+        s, e = _week_range(d)
+        if mod == "earlier this":
+            e = pub
+        elif mod == "later this":
+            s = pub
+        return Resolved(s, e, "week", _week_value(d), f"{mod} week")
+    if unit == "weekend":
+        if fwd or (tense == "future" and not back):
+            sat = pub + timedelta(days=(5 - pub.weekday()) % 7 or (7 if fwd else 0))
+        else:
+            sat = pub - timedelta(days=(pub.weekday() - 5) % 7)
+            if back and pub.weekday() in (5, 6):
+                sat -= timedelta(days=7)
+        return Resolved(sat, sat + timedelta(days=1), "week", f"{_week_value(sat)}-WE", f"{mod} weekend")
+    if unit == "month":
+        if mod == "past":
+            return Resolved(pub - timedelta(days=30), pub, "month", f"{pub.year}-{pub.month:02d}", "the past month")
+        y, m = _shift_month(pub.year, pub.month, -1 if back else 1 if fwd else 0)
+        r = _month(y, m, f"{mod} month")
+        if mod == "earlier this":
+            return Resolved(r.start, pub, "month", r.value, r.note)
+        if mod == "later this":
+            return Resolved(pub, r.end, "month", r.value, r.note)
+        return r
+    if unit == "year":
+        if mod == "past":
+            return Resolved(pub - timedelta(days=365), pub, "year", str(pub.year), "the past year")
+        y = pub.year - 1 if back else pub.year + 1 if fwd else pub.year
+        r = _year(y, f"{mod} year")
+        if mod == "earlier this":
+            return Resolved(r.start, pub, "year", r.value, r.note)
+        return r
+    if unit == "quarter":
+        cur = (pub.month - 1) // 3
+        i = pub.year * 4 + cur + (-1 if back else 1 if fwd else 0)
+        y, q = i // 4, i % 4 + 1
+        return Resolved(date(y, 3 * q - 2, 1), _month_range(y, 3 * q)[1], "month", f"{y}-Q{q}", f"{mod} quarter")
+    if unit in SEASONS:
+        code, mo = SEASONS[unit]
+        y = pub.year
+        if back:
+            y = pub.year if mo + 2 < pub.month else pub.year - 1
+        elif fwd:
+            y = pub.year if mo > pub.month else pub.year + 1
+        s = date(y, mo, 1)
+        e = _month_range(*_shift_month(y, mo, 2))[1]
+        return Resolved(s, e, "month", f"{y}-{code}", f"{mod} {unit}")
+    if unit == "decade":
+        dec = pub.year // 10 * 10 + (-10 if back else 10 if fwd else 0)
+        return Resolved(date(dec, 1, 1), date(dec + 9, 12, 31), "year", str(dec // 10), f"{mod} decade")
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _dateparser_cached(t: str, pub: date, tense: str) -> tuple[datetime | None, str | None]:
+    from dateparser.date import DateDataParser
+
+    prefer = "future" if tense == "future" else "past"
+    parser = DateDataParser(languages=["en"], settings={"RELATIVE_BASE": datetime(pub.year, pub.month, pub.day),
+                                                        "PREFER_DATES_FROM": prefer,
+                                                        "REQUIRE_PARTS": []})
+    try:
+        dd = parser.get_date_data(t)
+    except Exception:  # dateparser raises on odd input; then the text names no date for us
+        return None, None
+    return dd.date_obj, dd.period
+
+
+def _dateparser(t: str, pub: date, tense: str) -> Resolved | None:
+    """Absolute expressions our rules do not cover, parsed by dateparser (its period gives the precision)."""
+    if not re.search(r"\d|" + "|".join(MONTHS), t):
+        return None
+    obj, period = _dateparser_cached(t, pub, tense)
+    if obj is None:
+        return None
+    d = obj.date()
+    absolute = _year_of(t) is not None
+    if period == "year":
+        return _year(d.year, "dateparser (year)", absolute)
+    if period == "month":
+        return _month(d.year, d.month, "dateparser (month)", absolute)
+    if period == "week":
+        s, e = _week_range(d)
+        return Resolved(s, e, "week", _week_value(d), "dateparser (week)", absolute)
+    return _day(d, "dateparser (day)", absolute)
+
+
+# ---------------------------------------------------------------------------------------------- detection
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    span: Span
+    source: str  # "entity" or "pattern"
+
+
+def find_time_expressions(doc: Doc) -> list[TimeExpr]:
+    """Time expressions of a doc: spaCy DATE/TIME entities and our patterns, overlaps merged (longest wins),
+    ages ("a 34-year-old") dropped."""
+    found: list[tuple[int, int, str]] = []
+    for ent in doc.ents:
+        if ent.label_ in ("DATE", "TIME"):
+            found.append((ent.start_char, ent.end_char, "entity"))
+    text = doc.text
+    for pat in FIND_PATTERNS:
+        for m in pat.finditer(text):
+            found.append((m.start(), m.end(), "pattern"))
+    found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    merged: list[tuple[int, int, str]] = []
+    for s, e, src in found:
+        if merged and s < merged[-1][1]:
+            ps, pe, psrc = merged[-1]
+            merged[-1] = (ps, max(pe, e), psrc)
+            continue
+        merged.append((s, e, src))
+    out: list[TimeExpr] = []
+    for s, e, src in merged:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None or AGE.search(span.text) or _is_age(span):
+            continue
+        out.append(TimeExpr(span, src))
+    return out
+
+
+def _is_age(span: Span) -> bool:
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return nxt is not None and nxt.lower_ in ("old", "-old")
+
+
+# ---------------------------------------------------------------------------------------------- the stage
+
+
+def event_tense(trigger: Token) -> str:
+    """past / future for the clause of an event trigger (news defaults to past)."""
+    verb = trigger
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    chain = [verb]
+    if verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
+        chain.append(verb.head)
+    for v in chain:
+        for c in v.children:
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "'ll", "shall", "wo"):
+                return "future"
+        if v.lemma_ in ("plan", "schedule", "intend", "expect", "prepare", "threaten", "vow", "promise",
+                        "propose", "aim") and v is not verb:
+            return "future"
+        if v.lower_ == "going" and any(c.dep_ == "xcomp" for c in v.children):
+            return "future"
+    return "past"
+
+
+def _path_cost(trigger: Token, tok: Token) -> tuple[int, bool]:
+    """Dependency path length between two tokens of one sentence, plus 2 for each clause edge crossed; and
+    whether the expression hangs on a reporting verb that governs the trigger (it dates the report)."""
+    anc_t = [trigger, *trigger.ancestors]
+    anc_e = [tok, *tok.ancestors]
+    ids_t = {a.i: k for k, a in enumerate(anc_t)}
+    common_k = next((k for k, a in enumerate(anc_e) if a.i in ids_t), None)
+    if common_k is None:
+        return 99, False
+    common = anc_e[common_k]
+    up = anc_t[: ids_t[common.i]]
+    down = anc_e[:common_k]
+    clause = ("ccomp", "advcl", "relcl", "parataxis", "acl", "conj", "xcomp", "csubj")
+    cost = len(up) + len(down)
+    cost += 2 * sum(1 for a in up + down if a.dep_ in clause)
+    report = common.lemma_ in REPORTING_LEMMAS and common is not trigger and bool(up)
+    return cost, report
+
+
+@dataclass
+class _Choice:
+    res: Resolved
+    raw: str
+    why: str
+    span: Span | None
+
+
+class DatesStage:
+    name = "dates"
+    requires: tuple[str, ...] = ("event_type",)
+    assigns = ("event_date", "event_date_end", "date_precision", "date_raw", "date_reason")
+
+    def __init__(self, res: Resources):
+        self.res = res
+
+    def __call__(self, ctx: ArticleContext) -> None:
+        exprs = find_time_expressions(ctx.doc)
+        pub = ctx.article.published
+        narrative = None
+        for ev in ctx.events:
+            choice = self._in_sentence(ev, exprs, pub)
+            if choice is None:
+                if narrative is None:
+                    narrative = narrative_time(ctx.doc, exprs, pub, [e.trigger for e in ctx.events]) or False
+                choice = narrative or None
+            self._assign(ev, choice, pub, ctx)
+
+    @staticmethod
+    def _in_sentence(ev: EventDraft, exprs: list[TimeExpr], pub: date | None) -> _Choice | None:
+        return choose_expression(ev.trigger, ev.sent, exprs, pub)
+
+    @staticmethod
+    def _assign(ev: EventDraft, choice: _Choice | None, pub: date | None, ctx: ArticleContext) -> None:
+        if choice is None:
+            if pub is None:
+                why = ctx.article.date_note or "the article has no publication date"
+                ev.set("event_date", None, reason=f"no resolvable time expression and {why}")
+                ev.set("event_date_end", None)
+                ev.set("date_precision", None)
+                ev.set("date_raw", f"no time expression; {why}")
+                ev.set("date_reason", f"no time expression could be resolved and {why}")
+                return
+            ev.set("event_date", pub.isoformat(), reason="no time expression; publication date")
+            ev.set("event_date_end", None)
+            ev.set("date_precision", "day")
+            ev.set("date_raw", "no time expression; publication date")
+            ev.set("date_reason", "no time expression governs the event in its sentence or the article's lead; "
+                                  "the publication date is used")
+            return
+        r = choice.res
+        assert r.start is not None
+        reason = f"{choice.why}: {choice.raw!r} -> {r.value} ({r.note})"
+        if pub is not None and (pub - r.start).days > HISTORICAL_DAYS:
+            reason += f"; historical, {(pub - r.start).days // 365} year(s) before publication"
+        if pub is not None and r.start > pub:
+            reason += "; after publication (future event)"
+        ev.set("event_date", r.start.isoformat(), reason=reason)
+        end = r.end.isoformat() if r.end and r.end != r.start else None
+        ev.set("event_date_end", end)
+        ev.set("date_precision", r.precision)
+        ev.set("date_raw", choice.raw)
+        ev.set("date_reason", reason)
+
+
+def choose_expression(trigger: Token, sent: Span, exprs: list[TimeExpr], pub: date | None) -> _Choice | None:
+    """The time expression of the trigger's sentence nearest it in the parse; an expression that only dates
+    the report ("state media reported on Monday") comes after all others."""
+    tense = event_tense(trigger)
+    best: tuple[tuple[int, int, int], _Choice] | None = None
+    for ex in exprs:
+        if ex.span.start < sent.start or ex.span.end > sent.end:
+            continue
+        r = resolve(ex.span.text, pub, tense)
+        if r is None or r.start is None:
+            continue
+        cost, report = _path_cost(trigger, ex.span.root)
+        key = (1 if report else 0, cost, abs(ex.span.start - trigger.i))
+        if report:
+            why = "time of the report that carries the event (the event happened on or before it)"
+        elif cost <= 2:
+            why = "time expression in the event's clause"
+        else:
+            why = "time expression in the event's sentence"
+        cand = _Choice(r, ex.span.text, why, ex.span)
+        if best is None or key < best[0]:
+            best = (key, cand)
+    return best[1] if best else None
+
+
+def narrative_time(doc: Doc, exprs: list[TimeExpr], pub: date | None, triggers: list[Token]) -> _Choice | None:
+    """The article's narrative time: the date of the first event sentence that has a recent (within
+    NARRATIVE_DAYS before publication), day- or week-precise expression; else the first such expression of
+    the article's first five sentences."""
+    def recent(r: Resolved | None) -> bool:
+        if r is None or r.start is None or r.precision not in ("day", "week") or r.value.endswith("_REF"):
+            return False
+        if pub is None:
+            return True
+        return 0 <= (pub - r.start).days <= NARRATIVE_DAYS
+
+    for trig in triggers:
+        c = choose_expression(trig, trig.sent, exprs, pub)
+        if c is not None and recent(c.res):
+            return _Choice(c.res, c.raw, f"article's narrative time (from the sentence of {trig.text!r})", c.span)
+    sents = list(doc.sents)[:5]
+    end = sents[-1].end if sents else 0
+    for ex in exprs:
+        if ex.span.start >= end:
+            break
+        if _is_dateline_stamp(ex.span):
+            continue
+        r = resolve(ex.span.text, pub, "past")
+        if recent(r):
+            assert r is not None
+            return _Choice(r, ex.span.text, "article's narrative time (lead)", ex.span)
+    return None
+
+
+def _is_dateline_stamp(span: Span) -> bool:
+    """'Posted: Friday, January 31, 2014 10:21 AM' and the like: the page's time stamp, not the story's."""
+    left = span.doc.text[max(0, span.start_char - 20): span.start_char].lower()
+    return bool(re.search(r"(posted|updated|published|last modified)\s*(on|at)?\s*:?\s*$", left))
+
+
+def iter_dates(ctx: ArticleContext) -> Iterator[tuple[str | None, str | None]]:
+    """(event_date, date_raw) per event, after the stage has run (a convenience for evaluators)."""
+    for ev in ctx.events:
+        yield ev.get("event_date"), ev.get("date_raw")

@@ -1,0 +1,270 @@
+"""Events stage: find the words that evoke events and decide each event's PLOVER type, mode, contexts,
+and whether it is negated or hypothetical.
+
+Method: a trigger lexicon (triggers.py) matched on the dependency parse, one event per trigger, then
+PLOVER's tense and modality rules:
+- a trigger inside the complement of a frame verb that is itself a trigger ("threatened to attack",
+  "demanded that troops withdraw", "agreed to release") is absorbed by the frame, whose mode it sets;
+- a future or promised material-conflict action ("operations will continue", "vowed to strike") is a
+  THREATEN; a future or promised cooperative action ("will send aid") is an AGREE;
+- plans, wishes and conditionals ("plans to", "could", "if") are flagged hypothetical;
+- negated triggers ("did not attack", "no one was arrested") are flagged negated and, by default, dropped.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..context import ArticleContext, EventDraft
+from ..resources import Resources
+from .triggers import Trigger, TriggerLexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# Verbs whose object noun is the event ("launched an attack"): modality comes from the light verb.
+LIGHT_VERBS = {"launch", "carry", "conduct", "perform", "stage", "mount", "execute", "begin", "continue",
+               "resume", "step", "intensify", "escalate", "unleash", "wage", "hold", "make", "issue", "lead",
+               "organize", "organise", "start", "announce", "impose", "sign", "reach", "deliver", "send",
+               "provide", "give", "pledge", "declare", "order", "call", "plan", "threaten", "vow"}
+# Verbs that put what they govern into the future or the unreal without being events themselves.
+PLAN_VERBS = {"plan", "want", "intend", "seek", "prepare", "hope", "expect", "aim", "consider", "try",
+              "attempt", "propose", "wish", "mull", "weigh", "could", "might"}
+MODALS_FUTURE = {"will", "shall", "'ll"}
+MODALS_UNREAL = {"would", "could", "may", "might", "should", "can", "must", "ought"}
+CONFLICT_MATERIAL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
+COOP_MATERIAL = {"AID", "COOPERATE", "RETREAT", "CONCEDE"}
+FRAME_TYPES = {"THREATEN", "REQUEST", "REJECT", "AGREE"}
+ARG_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "advcl", "obj", "nsubjpass", "conj"}
+
+# The mode a frame takes from the event it governs (PLOVER's THREATEN/REQUEST/REJECT modes).
+THREAT_MODE = {"ASSAULT": "violence", "MOBILIZE": "violence", "SANCTION": "relations"}
+THREAT_MODE_BY_MODE = {"arrest": "arrest", "ban": "ban", "deport": "expel", "expel": "expel",
+                       "seize": "territory", "restrict": "restrict", "curfew": "restrict"}
+ASK_MODE = {"RETREAT": "yield", "CONCEDE": "yield", "AID": "assist", "COOPERATE": "assist",
+            "CONSULT": "meet", "AGREE": "meet"}
+
+# Instruments that give an ASSAULT its mode when the trigger does not.
+INSTRUMENT_MODE = [
+    ({"suicide"}, "suicide-attack"),
+    ({"drone", "drones", "uav"}, "drone"),
+    ({"airstrike", "airstrikes", "warplane", "warplanes", "jet", "jets", "missile", "missiles", "rocket",
+      "rockets", "helicopter", "bomber", "aircraft", "air"}, "aerial"),
+    ({"artillery", "shell", "shells", "shelling", "mortar", "mortars", "tank", "tanks"}, "heavy-weapons"),
+    ({"bomb", "bombs", "ied", "explosive", "explosives", "grenade", "landmine", "mine", "blast", "explosion"},
+     "explosives"),
+    ({"gun", "guns", "gunmen", "gunman", "rifle", "rifles", "gunfire", "shot", "shooting", "bullet",
+      "bullets", "firearm", "firearms", "sniper"}, "firearms"),
+    ({"knife", "knives", "machete", "machetes", "stick", "sticks", "stone", "stones", "club", "clubs"},
+     "primitive"),
+    ({"tear", "teargas", "baton", "batons", "cannon"}, "crowd-control"),
+]
+
+
+class EventsStage:
+    name = "events"
+    requires: tuple[str, ...] = ()
+    assigns = ("event_type", "event_mode", "event_contexts", "negated", "hypothetical", "trigger_text",
+               "event_reason", "event_confidence")
+
+    def __init__(self, res: Resources | None = None, keep_negated: bool = False):
+        self.res = res
+        self.keep_negated = keep_negated
+        self.lexicon = TriggerLexicon.load()
+
+    def __call__(self, ctx: ArticleContext) -> None:
+        for sent in ctx.doc.sents:
+            ctx.events.extend(self.sentence_events(sent))
+
+    # -- one sentence -------------------------------------------------------------------------
+    def sentence_events(self, sent: Span) -> list[EventDraft]:
+        lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+        found: dict[int, tuple[Token, Trigger, str]] = {}
+        for tok in sent:
+            hit = self.match(tok, lemmas)
+            if hit is not None:
+                found[tok.i] = (tok, hit[0], hit[1])
+        drafts: list[EventDraft] = []
+        absorbed: set[int] = set()
+        frames: dict[int, str] = {}  # frame token index -> mode taken from what it governs
+        for i, (tok, trig, _phrase) in found.items():
+            frame = self._frame_trigger(tok, found)
+            if frame is not None:
+                absorbed.add(i)
+                ftrig = found[frame.i][1]
+                if ftrig.mode is None and frame.i not in frames:
+                    mode = self._frame_mode(ftrig.type, trig)
+                    if mode:
+                        frames[frame.i] = mode
+        for i, (tok, trig, phrase) in sorted(found.items()):
+            if i in absorbed:
+                continue
+            ev = self._draft(tok, sent, trig, phrase, lemmas, frames.get(i))
+            if ev is not None:
+                drafts.append(ev)
+        return drafts
+
+    def match(self, tok: Token, lemmas: set[str]) -> tuple[Trigger, str] | None:
+        """The trigger `tok` evokes in a sentence with these lemmas, and the phrase that matched."""
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB":
+            keys = []
+            for ch in tok.children:
+                if ch.dep_ == "prt":
+                    keys.append(f"{lemma} {ch.lower_}")
+                elif ch.dep_ in ("dobj", "obj"):
+                    keys.append(f"{lemma} {ch.lemma_.lower()}")
+            keys.append(lemma)
+            for k in keys:
+                if self.lexicon.known(k, "V"):
+                    t = self.lexicon.lookup(k, "V", lemmas)
+                    return (t, k) if t else None
+            return None
+        if tok.pos_ == "NOUN" and tok.dep_ != "compound":
+            keys = []
+            for ch in tok.children:
+                if ch.dep_ == "compound":
+                    keys.append(f"{ch.lower_} {lemma}")
+                if ch.dep_ == "prep" and ch.lower_ == "of":
+                    keys.extend(f"{lemma} of {g.lemma_.lower()}" for g in ch.children if g.dep_ == "pobj")
+            keys.extend([lemma, tok.lower_])
+            for k in keys:
+                if self.lexicon.known(k, "N"):
+                    t = self.lexicon.lookup(k, "N", lemmas)
+                    return (t, k) if t else None
+        return None
+
+    # -- modality -----------------------------------------------------------------------------
+    def _governor(self, tok: Token) -> Token:
+        """The verb whose tense and modality an event word takes: itself for a verb, the light verb for a
+        noun that is its object or subject ("launched an attack", "operations will continue")."""
+        if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "obj", "nsubj", "nsubjpass") \
+                and tok.head.lemma_.lower() in LIGHT_VERBS:
+            return tok.head
+        return tok
+
+    def _chain(self, tok: Token) -> list[Token]:
+        """The event word, its governing verb, and the verbs above it through complements."""
+        out = [tok]
+        cur = self._governor(tok)
+        if cur is not tok:
+            out.append(cur)
+        steps = 0
+        while cur.dep_ in ARG_DEPS and cur.head is not cur and steps < 5:
+            if cur.dep_ == "conj" and cur.head.pos_ != "VERB":
+                break
+            cur = cur.head
+            out.append(cur)
+            steps += 1
+            if cur.pos_ == "VERB" and cur.dep_ not in ("xcomp", "ccomp", "advcl", "conj"):
+                break
+        return out
+
+    def _frame_trigger(self, tok: Token, found: dict[int, tuple[Token, Trigger, str]]) -> Token | None:
+        """A frame trigger (threaten, demand, agree, refuse...) that governs this event word."""
+        if tok.pos_ == "NOUN" and self._governor(tok) is tok and not (
+                tok.dep_ in ("dobj", "obj") and tok.head.i in found):
+            return None  # a referenced event ("condemned the attacks") is not governed by a frame
+        for anc in self._chain(tok)[1:]:
+            if anc.i in found and found[anc.i][1].type in FRAME_TYPES and anc.i != tok.i:
+                return anc
+        return None
+
+    @staticmethod
+    def _frame_mode(frame_type: str, inner: Trigger) -> str | None:
+        if frame_type == "THREATEN":
+            return THREAT_MODE_BY_MODE.get(inner.mode or "") or THREAT_MODE.get(inner.type, "violence"
+                                                                              if inner.type == "ASSAULT" else None)
+        if frame_type in ("REQUEST", "REJECT"):
+            return ASK_MODE.get(inner.type, "change")
+        return None
+
+    def _modality(self, tok: Token) -> tuple[bool, str | None, str | None]:
+        """(negated, 'future'|'unreal'|'plan'|None, the words that say so). A noun that is no light verb's
+        argument names an event the sentence refers to ("avenge the killing"): only its own negation counts."""
+        chain = [tok]
+        cur = self._governor(tok)
+        if cur is not tok:
+            chain.append(cur)
+        if tok.pos_ == "NOUN" and cur is tok:
+            pass  # a referenced event: no tense or frame of its own
+        else:
+            while cur.dep_ in ("xcomp", "conj") and cur.head is not cur and len(chain) < 6:
+                cur = cur.head
+                chain.append(cur)
+        negated = False
+        neg_word = None
+        for t in chain[:2]:
+            for ch in t.children:
+                if ch.dep_ == "neg" or (ch.dep_ == "det" and ch.lower_ in ("no", "neither")):
+                    negated, neg_word = True, ch.text
+                if ch.dep_ in ("nsubjpass", "dobj", "nsubj") and t.pos_ == "VERB":
+                    for d in ch.children:
+                        if d.dep_ == "det" and d.lower_ == "no":
+                            negated, neg_word = True, f"{d.text} {ch.text}"
+        mood: str | None = None
+        why: str | None = None
+        for t in chain:
+            if t.i != tok.i and t.lemma_.lower() in PLAN_VERBS:
+                return negated, "plan", t.text
+            for ch in t.children:
+                low = ch.lower_
+                if ch.dep_ == "aux" and low in MODALS_FUTURE and mood is None:
+                    mood, why = "future", ch.text
+                elif ch.dep_ == "aux" and low in MODALS_UNREAL and mood is None:
+                    mood, why = "unreal", ch.text
+                elif ch.dep_ == "mark" and low in ("if", "unless") and mood is None:
+                    mood, why = "unreal", ch.text
+            if t.lemma_.lower() in ("vow", "promise", "pledge") and t.i != tok.i:
+                mood, why = "future", t.text
+        if neg_word:
+            why = neg_word if why is None else why
+        return negated, mood, why
+
+    # -- one event ----------------------------------------------------------------------------
+    def _draft(self, tok: Token, sent: Span, trig: Trigger, phrase: str, lemmas: set[str],
+               frame_mode: str | None) -> EventDraft | None:
+        negated, mood, why = self._modality(tok)
+        if negated and not self.keep_negated:
+            return None
+        typ, mode = trig.type, trig.mode or frame_mode
+        contexts = list(trig.contexts)
+        reason = f"trigger {tok.text!r} ({phrase}, {trig.source}) -> {typ}"
+        hypothetical = False
+        if mood == "future" and typ in CONFLICT_MATERIAL:
+            mode = THREAT_MODE_BY_MODE.get(trig.mode or "") or THREAT_MODE.get(typ, "violence")
+            typ = "THREATEN"
+            reason += f"; future conflictual action ({why!r}) -> THREATEN (PLOVER)"
+        elif mood == "future" and typ in COOP_MATERIAL:
+            typ, mode = "AGREE", None
+            reason += f"; future cooperative action ({why!r}) -> AGREE (PLOVER)"
+        elif mood in ("unreal", "plan") and typ not in FRAME_TYPES:
+            hypothetical = True
+            reason += f"; hypothetical ({why!r})"
+        if typ == "ASSAULT" and mode is None:
+            mode = instrument_mode(sent)
+            if mode:
+                reason += f"; mode {mode} from the instrument"
+        if negated:
+            reason += f"; negated ({why!r})"
+        conf = 0.7 if trig.source == "curated" else 0.55
+        if tok.pos_ == "NOUN":
+            conf -= 0.1
+        ev = EventDraft(trigger=tok, sent=sent)
+        ev.set("event_type", typ, reason)
+        ev.set("event_mode", mode)
+        ev.set("event_contexts", contexts)
+        ev.set("negated", negated)
+        ev.set("hypothetical", hypothetical)
+        ev.set("trigger_text", tok.text)
+        ev.set("event_reason", reason)
+        ev.set("event_confidence", round(conf, 2))
+        return ev
+
+
+def instrument_mode(sent: Span) -> str | None:
+    words = {t.lower_ for t in sent}
+    for cue, mode in INSTRUMENT_MODE:
+        if words & cue:
+            return mode
+    return None

@@ -1,0 +1,177 @@
+"""Records: merge the mentions of one event within an article, then flatten each draft into the contract's
+Event (ids, PLOVER scores, ACLED crosswalk, evidence offsets, confidence, article metadata).
+
+Merging: news repeats an event ("the Guards claimed the strike ... died in the attacks ... condemned the
+attacks which happened near Erbil"). Drafts of the same type whose actors, places and dates do not
+conflict are one event; the first mention that names a source actor is kept as the evidence, and the
+others fill what it lacks (the most precise place, the highest casualty count, a stated date, an
+attribution), each with a reason naming the sentence it came from."""
+
+from __future__ import annotations
+
+import hashlib
+
+from .. import CODER
+from ..context import ArticleContext, EventDraft
+from ..ontology import crosswalks, plover
+from ..record import Event
+
+GEO_RANK = {"point": 6, "city": 5, "admin2": 4, "admin1": 3, "region": 2, "country": 1}
+FALLBACK_GEO = ("dateline", "article", "no place")
+MERGE_WINDOW = 12  # sentences: mentions further apart are not merged
+
+
+def _sentence_index(ctx: ArticleContext) -> dict[int, int]:
+    return {s.start: i for i, s in enumerate(ctx.doc.sents)}
+
+
+def _conflict(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and a != b
+
+
+def _same_actor(a: EventDraft, b: EventDraft, n: str) -> bool:
+    """Actor n (1 or 2) of a and b do not contradict each other."""
+    return not (_conflict(a.get(f"actor{n}_country"), b.get(f"actor{n}_country"))
+                or (_conflict(a.get(f"actor{n}_name"), b.get(f"actor{n}_name"))
+                    and a.get(f"actor{n}_country") is None))
+
+
+def compatible(a: EventDraft, b: EventDraft) -> bool:
+    if a.get("event_type") != b.get("event_type"):
+        return False
+    if a.get("hypothetical") != b.get("hypothetical") or a.get("negated") != b.get("negated"):
+        return False
+    if not (_same_actor(a, b, "1") and _same_actor(a, b, "2")):
+        return False
+    # an actor cannot be both the source of one mention and the target of the other
+    if a.get("actor1_country") and a.get("actor1_country") == b.get("actor2_country") \
+            and a.get("actor1_country") != a.get("actor2_country"):
+        return False
+    if _conflict(a.get("country_iso3"), b.get("country_iso3")):
+        return False
+    da, db = a.get("event_date"), b.get("event_date")
+    if da and db and da != db and a.get("date_precision") == "day" == b.get("date_precision") \
+            and "publication" not in (a.get("date_raw") or "") + (b.get("date_raw") or ""):
+        return False
+    return True
+
+
+def _absorb(primary: EventDraft, other: EventDraft, where: str) -> None:
+    """Fill what `primary` lacks from another mention of the same event."""
+    pv, ov = primary.values, other.values
+    for n in ("1", "2"):
+        if pv.get(f"actor{n}_text") is None and ov.get(f"actor{n}_text") is not None:
+            for f in ("text", "name", "country", "sector"):
+                pv[f"actor{n}_{f}"] = ov.get(f"actor{n}_{f}")
+            pv["actor_reason"] = f"{pv.get('actor_reason') or ''}; actor{n} from {where}".strip("; ")
+    if pv.get("event_mode") is None and ov.get("event_mode") is not None:
+        pv["event_mode"] = ov["event_mode"]
+    p_rank = GEO_RANK.get(pv.get("geo_precision") or "", 0)
+    o_rank = GEO_RANK.get(ov.get("geo_precision") or "", 0)
+    p_fallback = any(k in (pv.get("geo_reason") or "") for k in FALLBACK_GEO)
+    o_fallback = any(k in (ov.get("geo_reason") or "") for k in FALLBACK_GEO)
+    if ov.get("latitude") is not None and not o_fallback and (p_fallback or o_rank > p_rank):
+        for f in ("location_text", "location_name", "latitude", "longitude", "geo_precision", "geonames_id",
+                  "feature_code", "country_iso3", "admin1"):
+            pv[f] = ov.get(f)
+        pv["geo_reason"] = f"{ov.get('geo_reason')} (from {where})"
+    for f in ("fatalities", "injured"):
+        if ov.get(f) is not None and (pv.get(f) is None or ov[f] > pv[f]):
+            pv[f] = ov[f]
+            pv["casualty_reason"] = f"{f} {ov[f]} from {where}: {ov.get('casualty_reason') or ''}".strip()
+    if "publication" in (pv.get("date_raw") or "publication") and ov.get("event_date") \
+            and "publication" not in (ov.get("date_raw") or "publication"):
+        for f in ("event_date", "event_date_end", "date_precision", "date_raw"):
+            pv[f] = ov.get(f)
+        pv["date_reason"] = f"date from {where}"
+    if pv.get("claim_status", "asserted") == "asserted" and ov.get("claim_status", "asserted") != "asserted":
+        for f in ("attribution_text", "attribution_name", "attribution_country", "claim_status"):
+            pv[f] = ov.get(f)
+        pv["attribution_reason"] = f"attribution from {where}"
+    pv["mentions"] = pv.get("mentions", 1) + ov.get("mentions", 1)
+
+
+def merge_mentions(ctx: ArticleContext) -> list[EventDraft]:
+    """One draft per event of the article (mentions merged), in order of first mention."""
+    sent_of = _sentence_index(ctx)
+    merged: list[EventDraft] = []
+    for ev in ctx.events:
+        si = sent_of.get(ev.sent.start, 0)
+        target = None
+        for cand in reversed(merged):
+            if si - sent_of.get(cand.sent.start, 0) > MERGE_WINDOW:
+                break
+            if compatible(cand, ev):
+                target = cand
+                break
+        if target is None:
+            merged.append(ev)
+            continue
+        where = f"sentence {si + 1} ({ev.trigger.text!r})"
+        if target.get("actor1_text") is None and ev.get("actor1_text") is not None:
+            # the later mention names the actor: it becomes the evidence
+            merged[merged.index(target)] = ev
+            _absorb(ev, target, f"sentence {sent_of.get(target.sent.start, 0) + 1} ({target.trigger.text!r})")
+        else:
+            _absorb(target, ev, where)
+    return merged
+
+
+def _event_id(ctx: ArticleContext, ev: EventDraft) -> str:
+    text_sha = hashlib.sha256(ctx.article.text.encode("utf-8")).hexdigest()
+    key = f"{ctx.article.id}|{text_sha}|{ev.trigger.idx}|{ev.get('event_type')}|{CODER}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _evidence(ctx: ArticleContext, ev: EventDraft) -> tuple[int, int, str]:
+    text = ctx.article.text
+    start, end = ev.sent.start_char, ev.sent.end_char
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end, text[start:end]
+
+
+def _confidence(ev: EventDraft) -> float:
+    c = float(ev.get("event_confidence", 0.5))
+    if ev.get("actor1_country") or ev.get("actor1_name"):
+        c += 0.1
+    if ev.get("actor2_country") or ev.get("actor2_name"):
+        c += 0.05
+    if ev.get("hypothetical"):
+        c -= 0.1
+    return round(max(0.05, min(0.95, c)), 2)
+
+
+def to_event(ctx: ArticleContext, ev: EventDraft) -> Event:
+    v = ev.values
+    art = ctx.article
+    typ = v["event_type"]
+    try:
+        mode = plover.normalize_mode(typ, v.get("event_mode"))
+    except ValueError:
+        mode = None
+    start, end, text = _evidence(ctx, ev)
+    a_type, a_sub = (None, None)
+    if not v.get("hypothetical") and not v.get("negated"):
+        a_type, a_sub = crosswalks.acled_for_event(typ, mode, v.get("event_contexts") or (),
+                                                   v.get("actor1_sector"), v.get("actor2_sector"),
+                                                   v.get("actor2_text"))
+    names = Event.__dataclass_fields__
+    fields = {k: val for k, val in v.items() if k in names}
+    fields.update(
+        event_id=_event_id(ctx, ev), article_id=art.id, event_type=typ, event_mode=mode,
+        event_contexts=list(v.get("event_contexts") or []), quad_class=plover.quad_class(typ),
+        intensity=plover.intensity(typ, mode), acled_event_type=a_type, acled_sub_event_type=a_sub,
+        evidence_text=text, evidence_start=start, evidence_end=end, confidence=_confidence(ev),
+        source_url=art.url, source_name=art.source, source_title=art.title,
+        published=art.published.isoformat() if art.published else None, source_count=1, coder=CODER,
+        geo_reason=v.get("geo_reason") or "no place found", claim_status=v.get("claim_status") or "asserted",
+        negated=bool(v.get("negated")), hypothetical=bool(v.get("hypothetical")),
+    )
+    return Event(**fields)
+
+
+def build_records(ctx: ArticleContext) -> list[Event]:
+    return [to_event(ctx, ev) for ev in merge_mentions(ctx)]

@@ -1,0 +1,74 @@
+"""Named schema migrations, applied in order, each once, recorded in the `migrations` table
+(the sqlite-utils way), the same for SQLite and PostgreSQL.
+
+Each migration is a function of an open connection inside a transaction, and must be idempotent on
+its own: it checks before it changes (create tables only if absent, add a column only if missing), so
+that a fresh database (where 0001 already creates every current column) and an old one end the same.
+To change the schema: change tables.py, then append a migration here, e.g.
+
+    ("0002_events_add_foo", lambda conn: add_column_if_missing(conn, tables.events.c.foo)),
+
+Never rename or reorder applied migrations."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+
+from . import tables
+
+Migration = Callable[[sa.Connection], None]
+
+migrations_table = sa.Table(
+    "migrations", sa.MetaData(),
+    sa.Column("name", sa.Text, primary_key=True),
+    sa.Column("applied_at", sa.Text, nullable=False),
+)
+
+
+def add_column_if_missing(conn: sa.Connection, column: sa.Column[object]) -> None:
+    """ALTER TABLE ... ADD COLUMN for a column of tables.py, unless the table already has it."""
+    table = column.table
+    have = {c["name"] for c in sa.inspect(conn).get_columns(table.name)}
+    if column.name in have:
+        return
+    prep = conn.dialect.identifier_preparer
+    coltype = column.type.compile(dialect=conn.dialect)
+    conn.exec_driver_sql(
+        f"ALTER TABLE {prep.format_table(table)} ADD COLUMN {prep.format_column(column)} {coltype}")
+
+
+def _0001_initial(conn: sa.Connection) -> None:
+    tables.metadata.create_all(conn, checkfirst=True)
+
+
+MIGRATIONS: list[tuple[str, Migration]] = [
+    ("0001_initial", _0001_initial),
+]
+
+
+def applied(conn: sa.Connection) -> list[str]:
+    """Names of the migrations already recorded, in the order they were applied."""
+    rows = conn.execute(sa.select(migrations_table.c.name).order_by(migrations_table.c.applied_at,
+                                                                    migrations_table.c.name))
+    return [r[0] for r in rows]
+
+
+def migrate(engine: sa.Engine, migrations: list[tuple[str, Migration]] | None = None) -> list[str]:
+    """Apply the migrations not yet recorded, each in its own transaction; return their names."""
+    todo = MIGRATIONS if migrations is None else migrations
+    with engine.begin() as conn:
+        migrations_table.create(conn, checkfirst=True)
+        done = set(applied(conn))
+    ran: list[str] = []
+    for name, fn in todo:
+        if name in done:
+            continue
+        with engine.begin() as conn:
+            fn(conn)
+            conn.execute(migrations_table.insert().values(
+                name=name, applied_at=datetime.now(UTC).isoformat(timespec="microseconds")))
+        ran.append(name)
+    return ran
