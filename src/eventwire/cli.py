@@ -53,8 +53,8 @@ def db_option(f: F) -> F:
 
 def filter_options(f: F) -> F:
     opts = [
-        click.option("--type", "type_", multiple=True, help="PLOVER event type (repeatable)."),
-        click.option("--country", multiple=True, help="ISO3 code of an actor or of the event's place."),
+        click.option("--type", "type_", help="PLOVER event type, e.g. ASSAULT."),
+        click.option("--country", help="ISO3 code of an actor or of the event's place."),
         click.option("--since", callback=_parse_date, metavar="YYYY-MM-DD", help="Events on or after."),
         click.option("--until", callback=_parse_date, metavar="YYYY-MM-DD", help="Events on or before."),
         click.option("--actor", help="Text in an actor's name (case-insensitive)."),
@@ -66,7 +66,7 @@ def filter_options(f: F) -> F:
     return f
 
 
-def _filters(type_: tuple[str, ...], country: tuple[str, ...], since: date | None, until: date | None,
+def _filters(type_: str | None, country: str | None, since: date | None, until: date | None,
              actor: str | None, near: str | None, limit: int | None) -> Any:
     from .store.query import EventFilter
 
@@ -77,7 +77,7 @@ def _filters(type_: tuple[str, ...], country: tuple[str, ...], since: date | Non
         except ValueError as exc:
             raise click.BadParameter(f"--near wants LAT,LON,KM, got {near!r}") from exc
         near_t = (lat, lon, km)
-    return EventFilter(types=[t.upper() for t in type_], countries=[c.upper() for c in country],
+    return EventFilter(type=type_.upper() if type_ else None, country=country.upper() if country else None,
                        since=since, until=until, actor=actor, near=near_t, limit=limit)
 
 

@@ -96,14 +96,67 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
+def sha256_path(path: Path) -> str:
+    """sha256 of a file, or of a folder: of the sorted lines "relative path<TAB>sha256 of the file"."""
+    if path.is_file():
+        return sha256_file(path)
+    lines = [f"{p.relative_to(path).as_posix()}\t{sha256_file(p)}\n"
+             for p in sorted(path.rglob("*")) if p.is_file()]
+    return hashlib.sha256("".join(lines).encode("utf-8")).hexdigest()
+
+
 def check_data(fl: SliceFloors, shared: Path) -> list[str]:
-    """The gold files a slice was measured on must be unchanged: floors on other data mean nothing."""
+    """The gold files (or folders) a slice was measured on must be unchanged: floors on other data mean
+    nothing."""
     problems: list[str] = []
     for rel, digest in fl.data.items():
         path = shared / rel
-        if not path.is_file():
+        if not path.exists():
             problems.append(f"gold file {rel} of slice {fl.slice_name} is missing under {shared}")
-        elif sha256_file(path) != digest:
+        elif sha256_path(path) != digest:
             problems.append(f"gold file {rel} of slice {fl.slice_name} changed (sha256 differs from "
                             f"{FLOORS_PATH}); re-measure and update the floors")
     return problems
+
+
+FLOORS_HEADER = """\
+# Quality floors of eventwire, checked by `make test` (tests/evaluate/test_quality_gate.py).
+# One table per dataset: `limit` is the fixed slice scored (first N items in the dataset's stable order),
+# [x.floors] are minimums (higher is better), [x.ceilings] maximums (lower is better, e.g. the geo AUC),
+# [x.data] the sha256 of the gold files the bounds were measured on. Bounds sit a little below the
+# measured values (scripts/make_eval.py --gate --update-floors sets them to measured -/+ the margin).
+# Lowering a bound is allowed only in the commit that explains why.
+"""
+
+
+def _toml_key(key: str) -> str:
+    return key if key.replace("_", "").replace("-", "").isalnum() else '"' + key.replace('"', '\\"') + '"'
+
+
+def dump_floors(floors: Mapping[str, SliceFloors], header: str = FLOORS_HEADER) -> str:
+    """TOML text of the floors (the inverse of `parse_floors`)."""
+    out = [header.rstrip("\n")]
+    for name, fl in floors.items():
+        out += ["", f"[{_toml_key(name)}]"]
+        if fl.limit is not None:
+            out.append(f"limit = {fl.limit}")
+        for section, values in (("floors", fl.floors), ("ceilings", fl.ceilings)):
+            if values:
+                out.append(f"[{_toml_key(name)}.{section}]")
+                out += [f"{_toml_key(k)} = {v:.2f}" for k, v in values.items()]
+        if fl.data:
+            out.append(f"[{_toml_key(name)}.data]")
+            out += [f'"{k}" = "{v}"' for k, v in fl.data.items()]
+    return "\n".join(out) + "\n"
+
+
+def updated_floors(fl: SliceFloors, measured: Mapping[str, float], margin: float = 0.02) -> SliceFloors:
+    """The same gate with each bound moved to the measured value -/+ `margin` (rounded outward to 0.01);
+    metrics not measured keep their bound."""
+    import math
+
+    floors = {k: (max(0.0, math.floor(round((measured[k] - margin) * 100, 6)) / 100) if k in measured else v)
+              for k, v in fl.floors.items()}
+    ceilings = {k: (math.ceil(round((measured[k] + margin) * 100, 6)) / 100 if k in measured else v)
+                for k, v in fl.ceilings.items()}
+    return SliceFloors(fl.dataset, fl.limit, floors, ceilings, dict(fl.data))

@@ -180,7 +180,7 @@ def _clusters(assign: Mapping[Hashable, Hashable]) -> dict[Hashable, set[Hashabl
 def _complete(gold: Mapping[Hashable, Hashable], pred: Mapping[Hashable, Hashable]
               ) -> dict[Hashable, Hashable]:
     """`pred` restricted to the gold items; a gold item the prediction lacks becomes its own cluster."""
-    return {item: pred[item] if item in pred else ("__singleton__", item) for item in gold}
+    return {item: pred.get(item, ("__singleton__", item)) for item in gold}
 
 
 def pairwise_prf(gold: Mapping[Hashable, Hashable], pred: Mapping[Hashable, Hashable]) -> PRF:

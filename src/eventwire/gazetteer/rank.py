@@ -21,9 +21,12 @@ CLASS_BONUS = {"country": 4.0, "admin1": 1.0, "admin2": 0.0, "city": 0.3, "point
 W_SAME_COUNTRY = 2.0
 W_SAME_ADMIN1 = 2.0
 W_CONTAINER = 6.0  # "X, Y" with Y containing the candidate
-W_NEAR = 1.5  # within NEAR_KM of another place of the article
-NEAR_KM = 150.0
-W_SEAT = 1.8  # a city preferred over its own same-named division
+W_NEAR = 1.0  # per other place of the article within NEAR_KM (less up to FAR_KM), at most 3
+NEAR_KM = 100.0
+FAR_KM = 400.0
+W_SEAT = 1.8
+W_CURATED = 1.0
+W_CAPITAL = 1.5  # national capitals are named far more than their namesakes  # curated places were added because news names them  # a city preferred over its own same-named division
 MIN_SCORE = 1.0
 DIVISION_WORDS = {"county", "parish", "province", "governorate", "state", "region", "district", "oblast",
                   "prefecture", "department", "township"}
@@ -42,7 +45,8 @@ class Context:
 
     countries: Counter[str] = field(default_factory=Counter)  # iso3 -> mentions
     admin1s: Counter[tuple[str | None, str]] = field(default_factory=Counter)  # (iso3, admin1 name)
-    points: list[tuple[int, float, float]] = field(default_factory=list)  # (mention index, lat, lon)
+    # (mention index, lat, lon, weight, normalized name) of places resolved so far
+    points: list[tuple[int, float, float, float, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -64,6 +68,10 @@ def prior(c: Candidate, same_name: list[Candidate], division_word: bool = False)
     elif c.kind == NAME_SHORT:
         why.append("short name of a division")
     prec = p.precision
+    if p.geonames_id is None:
+        s += W_CURATED
+    if p.feature_code == "PPLC":
+        s += W_CAPITAL
     if prec == "country" and c.kind == NAME_ALT:
         s += CLASS_BONUS["country"] / 2
     else:
@@ -95,10 +103,9 @@ def rank(cands: list[Candidate], ctx: Context, mention_ix: int = -1, container: 
     for c in cands:
         p = c.place
         s, why = prior(c, cands, division_word)
-        if container:
-            if any(_contains(k.place, p) for k in container):
-                s += W_CONTAINER
-                why.append("in the place named after it")
+        if container and any(_contains(k.place, p) for k in container):
+            s += W_CONTAINER
+            why.append("in the place named after it")
         if p.country_iso3 and ctx.countries.get(p.country_iso3) and not p.is_country:
             share = ctx.countries[p.country_iso3] / n_countries
             s += W_SAME_COUNTRY * (0.5 + share)
@@ -107,11 +114,18 @@ def rank(cands: list[Candidate], ctx: Context, mention_ix: int = -1, container: 
             s += W_SAME_ADMIN1
             why.append(f"{p.admin1} named in the article")
         if ctx.points and p.precision in ("city", "admin2", "point"):
-            near = min((haversine_km(p.lat, p.lon, la, lo) for ix, la, lo in ctx.points if ix != mention_ix),
-                       default=1e9)
-            if near < NEAR_KM:
-                s += W_NEAR
-                why.append("near other places of the article")
+            near = 0.0
+            seen: set[str] = set()
+            for ix, la, lo, w, key in ctx.points:
+                if ix == mention_ix or key in seen:
+                    continue
+                d = haversine_km(p.lat, p.lon, la, lo)
+                if d < FAR_KM:
+                    seen.add(key)
+                    near += w * (1.0 if d <= NEAR_KM else (FAR_KM - d) / (FAR_KM - NEAR_KM))
+            if near > 0:
+                s += W_NEAR * min(near, 3.0)
+                why.append(f"near {len(seen)} other place(s) of the article")
         scored.append((s, c, why))
     scored.sort(key=lambda t: -t[0])
     best_s, best, why = scored[0]

@@ -48,7 +48,7 @@ def read_html(data: str | bytes, article_id: str | None, origin: str, date: date
         yield ReadProblem(origin, READ_BINARY, f"not an HTML page: {err}")
         return
     try:
-        doc = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False,
+        doc = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False, favor_precision=True,
                                           include_tables=False, date_extraction_params=_DATE_PARAMS)
     except Exception as err:  # trafilatura and lxml raise many kinds on broken markup
         yield ReadProblem(origin, READ_BAD_FEED, f"cannot parse the HTML page ({type(err).__name__}: {err})")

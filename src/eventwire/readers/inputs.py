@@ -52,9 +52,14 @@ def _sys_stdin() -> IO[Any]:
     return getattr(sys.stdin, "buffer", sys.stdin)  # bytes, so decoding is ours
 
 
-def walk(folder: Path) -> Iterator[Path | ReadProblem]:
+def walk(folder: Path, _seen: set[str] | None = None) -> Iterator[Path | ReadProblem]:
     """Files under `folder` a reader can read (see detect.is_readable_name), sorted by name at each
-    level, skipping names that start with "."."""
+    level, skipping names that start with "." (a folder linked into itself is walked once)."""
+    seen = set() if _seen is None else _seen
+    real = os.path.realpath(folder)
+    if real in seen:
+        return
+    seen.add(real)
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError as err:
@@ -69,7 +74,7 @@ def walk(folder: Path) -> Iterator[Path | ReadProblem]:
         except OSError:
             is_dir = False
         if is_dir:
-            yield from walk(path)
+            yield from walk(path, seen)
         elif detect.is_readable_name(path):
             yield path
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -32,7 +31,9 @@ DATA = Path(__file__).parent / "data"
 
 PRECISIONS = ("day", "week", "month", "year")
 HISTORICAL_DAYS = 365  # a date more than this before publication is kept, and flagged as historical
-NARRATIVE_DAYS = 31  # an expression this close before publication can set the article's narrative time
+NARRATIVE_DAYS = 31
+LEAD_SENTENCES = 5  # the lead: the first five sentences, or the first LEAD_CHARS characters if more
+LEAD_CHARS = 1000  # an expression this close before publication can set the article's narrative time
 
 WEEKDAYS = {"mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "wednesday": 2, "thu": 3,
             "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4, "sat": 5, "saturday": 5, "sun": 6,
@@ -124,6 +125,9 @@ HOLIDAYS = _holidays()
 def _clean(text: str) -> str:
     t = text.lower().replace("’", "'").replace("‘", "'")
     t = CLOCK.sub(" ", t)
+    t = re.sub(r"\blast night\b", "yesterday", t)
+    t = re.sub(r"\b(?:this (?:morning|afternoon|evening)|tonight)\b", "today", t)
+    t = re.sub(r"\bmid-(?=[a-z])", "mid ", t)
     t = re.sub(r"[\s,;:()\[\]\"]+", " ", t).strip(" .-")
     prev = None
     while prev != t:
@@ -351,10 +355,8 @@ def _resolve_clean(t: str, pub: date, tense: str) -> Resolved | None:  # noqa: C
     m_s = re.fullmatch(r"(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(\d{4}))?", t)
     if m_s:
         code, mo = SEASONS[m_s[1]]
-        if m_s[2]:
-            y = int(m_s[2])
-        else:
-            y = pub.year if (mo <= pub.month or tense == "future") else pub.year - 1
+        this_year = mo <= pub.month or tense == "future"
+        y = int(m_s[2]) if m_s[2] else pub.year if this_year else pub.year - 1
         s = date(y, mo, 1)
         e = _month_range(*_shift_month(y, mo, 2))[1]
         return Resolved(s, e, "month", f"{y}-{code}", "season", absolute=bool(m_s[2]))
@@ -485,7 +487,7 @@ def _dateparser_cached(t: str, pub: date, tense: str) -> tuple[datetime | None, 
 
 def _dateparser(t: str, pub: date, tense: str) -> Resolved | None:
     """Absolute expressions our rules do not cover, parsed by dateparser (its period gives the precision)."""
-    if not re.search(r"\d|" + "|".join(MONTHS), t):
+    if not (re.search(r"\b(?:" + "|".join(MONTHS) + r")\b", t) or re.search(r"\d{4}|\d/\d|\d-\d", t)):
         return None
     obj, period = _dateparser_cached(t, pub, tense)
     if obj is None:
@@ -533,10 +535,30 @@ def find_time_expressions(doc: Doc) -> list[TimeExpr]:
     out: list[TimeExpr] = []
     for s, e, src in merged:
         span = doc.char_span(s, e, alignment_mode="expand")
-        if span is None or AGE.search(span.text) or _is_age(span):
+        if span is None or AGE.search(span.text) or _is_age(span) or _bare_number(span):
             continue
         out.append(TimeExpr(span, src))
     return out
+
+
+YEAR_LEFT = {"in", "since", "during", "of", "by", "until", "till", "from", "before", "after", "year", "early",
+             "late", "mid", "the", "through", "between", "fiscal"}
+
+
+def _bare_number(span: Span) -> bool:
+    """A number alone is an age ("Joe Hernandez, 17,"), a count or an address ("1802 Beacon St."), unless it
+    is a four-digit year after a word like "in" or "since" or before punctuation."""
+    text = span.text.strip()
+    if re.fullmatch(r"\d{1,3}(?:-year)?|\d{5,}", text):
+        return True
+    if re.fullmatch(r"\d{4}", text):
+        doc = span.doc
+        left = doc[span.start - 1].lower_ if span.start > 0 else ""
+        right = doc[span.end] if span.end < len(doc) else None
+        if right is not None and right.pos_ == "PROPN":
+            return True  # "1802 Beacon St."
+        return not (left in YEAR_LEFT or right is None or right.is_punct)
+    return False
 
 
 def _is_age(span: Span) -> bool:
@@ -551,41 +573,46 @@ def event_tense(trigger: Token) -> str:
     """past / future for the clause of an event trigger (news defaults to past)."""
     verb = trigger
     for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
     chain = [verb]
-    if verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
+    if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
         chain.append(verb.head)
     for v in chain:
         for c in v.children:
             if c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "'ll", "shall", "wo"):
                 return "future"
         if v.lemma_ in ("plan", "schedule", "intend", "expect", "prepare", "threaten", "vow", "promise",
-                        "propose", "aim") and v is not verb:
+                        "propose", "aim") and v.i != verb.i:
             return "future"
         if v.lower_ == "going" and any(c.dep_ == "xcomp" for c in v.children):
             return "future"
     return "past"
 
 
+CLAUSE_DEPS = ("ccomp", "advcl", "relcl", "parataxis", "acl", "conj", "xcomp", "csubj", "pcomp")
+# climbing out of these leaves the trigger's clause (coordination does not: "stormed on Monday and killed")
+SUBORDINATE_DEPS = ("ccomp", "advcl", "relcl", "parataxis", "acl", "xcomp", "csubj", "pcomp")
+
+
 def _path_cost(trigger: Token, tok: Token) -> tuple[int, bool]:
-    """Dependency path length between two tokens of one sentence, plus 2 for each clause edge crossed; and
-    whether the expression hangs on a reporting verb that governs the trigger (it dates the report)."""
+    """Dependency path length between two tokens of one sentence (plus 2 for each clause edge crossed), and
+    whether the expression is outside the trigger's clause: the path climbs out of a clause the trigger is in
+    ("a man charged Tuesday after his son shot himself", "state media reported on Monday")."""
     anc_t = [trigger, *trigger.ancestors]
     anc_e = [tok, *tok.ancestors]
     ids_t = {a.i: k for k, a in enumerate(anc_t)}
     common_k = next((k for k, a in enumerate(anc_e) if a.i in ids_t), None)
     if common_k is None:
-        return 99, False
+        return 99, True
     common = anc_e[common_k]
     up = anc_t[: ids_t[common.i]]
     down = anc_e[:common_k]
-    clause = ("ccomp", "advcl", "relcl", "parataxis", "acl", "conj", "xcomp", "csubj")
     cost = len(up) + len(down)
-    cost += 2 * sum(1 for a in up + down if a.dep_ in clause)
-    report = common.lemma_ in REPORTING_LEMMAS and common is not trigger and bool(up)
-    return cost, report
+    cost += 2 * sum(1 for a in up + down if a.dep_ in CLAUSE_DEPS)
+    outside = any(a.dep_ in SUBORDINATE_DEPS for a in up)
+    return cost, outside
 
 
 @dataclass
@@ -607,18 +634,23 @@ class DatesStage:
     def __call__(self, ctx: ArticleContext) -> None:
         exprs = find_time_expressions(ctx.doc)
         pub = ctx.article.published
-        narrative = None
-        for ev in ctx.events:
-            choice = self._in_sentence(ev, exprs, pub)
+        triggers = [e.trigger for e in ctx.events]
+        own = [choose_expression(t, t.sent, exprs, pub) for t in triggers]
+        narrative: _Choice | None | bool = None
+        lead: _Choice | None | bool = None
+        for ev, (clause, other) in zip(ctx.events, own, strict=True):
+            choice = clause
             if choice is None:
                 if narrative is None:
-                    narrative = narrative_time(ctx.doc, exprs, pub, [e.trigger for e in ctx.events]) or False
+                    narrative = narrative_time(triggers, [c for c, _ in own], pub) or False
                 choice = narrative or None
+            if choice is None:
+                choice = other
+            if choice is None:
+                if lead is None:
+                    lead = lead_time(ctx.doc, exprs, pub) or False
+                choice = lead or None
             self._assign(ev, choice, pub, ctx)
-
-    @staticmethod
-    def _in_sentence(ev: EventDraft, exprs: list[TimeExpr], pub: date | None) -> _Choice | None:
-        return choose_expression(ev.trigger, ev.sent, exprs, pub)
 
     @staticmethod
     def _assign(ev: EventDraft, choice: _Choice | None, pub: date | None, ctx: ArticleContext) -> None:
@@ -653,67 +685,69 @@ class DatesStage:
         ev.set("date_reason", reason)
 
 
-def choose_expression(trigger: Token, sent: Span, exprs: list[TimeExpr], pub: date | None) -> _Choice | None:
-    """The time expression of the trigger's sentence nearest it in the parse; an expression that only dates
-    the report ("state media reported on Monday") comes after all others."""
+def choose_expression(trigger: Token, sent: Span, exprs: list[TimeExpr], pub: date | None
+                      ) -> tuple[_Choice | None, _Choice | None]:
+    """The time expressions of the trigger's sentence nearest it in the parse: (in its clause or below it,
+    in another clause of the sentence, e.g. the report's "police said Tuesday")."""
     tense = event_tense(trigger)
-    best: tuple[tuple[int, int, int], _Choice] | None = None
+    best: dict[bool, tuple[tuple[int, int], _Choice]] = {}
     for ex in exprs:
         if ex.span.start < sent.start or ex.span.end > sent.end:
             continue
         r = resolve(ex.span.text, pub, tense)
         if r is None or r.start is None:
             continue
-        cost, report = _path_cost(trigger, ex.span.root)
-        key = (1 if report else 0, cost, abs(ex.span.start - trigger.i))
-        if report:
-            why = "time of the report that carries the event (the event happened on or before it)"
-        elif cost <= 2:
-            why = "time expression in the event's clause"
+        cost, outside = _path_cost(trigger, ex.span.root)
+        key = (cost, abs(ex.span.start - trigger.i))
+        if outside:
+            why = "time expression of another clause of the event's sentence (e.g. the report's)"
         else:
-            why = "time expression in the event's sentence"
+            why = "time expression in the event's clause"
         cand = _Choice(r, ex.span.text, why, ex.span)
-        if best is None or key < best[0]:
-            best = (key, cand)
-    return best[1] if best else None
+        if outside not in best or key < best[outside][0]:
+            best[outside] = (key, cand)
+    inner = best[False][1] if False in best else None
+    outer = best[True][1] if True in best else None
+    return inner, outer
 
 
-def narrative_time(doc: Doc, exprs: list[TimeExpr], pub: date | None, triggers: list[Token]) -> _Choice | None:
-    """The article's narrative time: the date of the first event sentence that has a recent (within
-    NARRATIVE_DAYS before publication), day- or week-precise expression; else the first such expression of
-    the article's first five sentences."""
-    def recent(r: Resolved | None) -> bool:
-        if r is None or r.start is None or r.precision not in ("day", "week") or r.value.endswith("_REF"):
-            return False
-        if pub is None:
-            return True
-        return 0 <= (pub - r.start).days <= NARRATIVE_DAYS
+def _recent_day(r: Resolved | None, pub: date | None) -> bool:
+    if r is None or r.start is None or r.precision != "day" or r.value.endswith("_REF"):
+        return False
+    return pub is None or 0 <= (pub - r.start).days <= NARRATIVE_DAYS
 
-    for trig in triggers:
-        c = choose_expression(trig, trig.sent, exprs, pub)
-        if c is not None and recent(c.res):
-            return _Choice(c.res, c.raw, f"article's narrative time (from the sentence of {trig.text!r})", c.span)
-    sents = list(doc.sents)[:5]
-    end = sents[-1].end if sents else 0
+
+def narrative_time(triggers: list[Token], own: list[_Choice | None], pub: date | None) -> _Choice | None:
+    """The article's narrative time: the day-precise, recent (within NARRATIVE_DAYS before publication) date
+    found in the clause of the article's first event that has one."""
+    for trig, c in zip(triggers, own, strict=True):
+        if c is not None and _recent_day(c.res, pub):
+            return _Choice(c.res, c.raw, f"article's narrative time (from the clause of {trig.text!r})", c.span)
+    return None
+
+
+def lead_time(doc: Doc, exprs: list[TimeExpr], pub: date | None) -> _Choice | None:
+    """The first day-precise, recent expression of the article's lead (page stamps and bylines skipped)."""
+    sents = list(doc.sents)
+    end = max((s.end for s in sents[:LEAD_SENTENCES]), default=0)
+    end = max([end] + [s.end for s in sents if s.end_char <= LEAD_CHARS])
     for ex in exprs:
         if ex.span.start >= end:
             break
         if _is_dateline_stamp(ex.span):
             continue
         r = resolve(ex.span.text, pub, "past")
-        if recent(r):
+        if _recent_day(r, pub):
             assert r is not None
             return _Choice(r, ex.span.text, "article's narrative time (lead)", ex.span)
     return None
 
 
 def _is_dateline_stamp(span: Span) -> bool:
-    """'Posted: Friday, January 31, 2014 10:21 AM' and the like: the page's time stamp, not the story's."""
+    """'Posted: Friday, January 31, 2014 10:21 AM', a byline's date, and the like: the page's time stamp,
+    not the story's (a stamp label before it, or a sentence with no verb around it)."""
     left = span.doc.text[max(0, span.start_char - 20): span.start_char].lower()
-    return bool(re.search(r"(posted|updated|published|last modified)\s*(on|at)?\s*:?\s*$", left))
-
-
-def iter_dates(ctx: ArticleContext) -> Iterator[tuple[str | None, str | None]]:
-    """(event_date, date_raw) per event, after the stage has run (a convenience for evaluators)."""
-    for ev in ctx.events:
-        yield ev.get("event_date"), ev.get("date_raw")
+    if re.search(r"(posted|updated|published|last modified)\s*(on|at)?\s*:?\s*$", left):
+        return True
+    sent = span.sent
+    return not any(t.pos_ in ("VERB", "AUX") for t in sent if not span.start <= t.i < span.end)

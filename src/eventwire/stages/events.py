@@ -163,8 +163,11 @@ class EventsStage:
     def _frame_trigger(self, tok: Token, found: dict[int, tuple[Token, Trigger, str]]) -> Token | None:
         """A frame trigger (threaten, demand, agree, refuse...) that governs this event word."""
         if tok.pos_ == "NOUN" and self._governor(tok) is tok and not (
-                tok.dep_ in ("dobj", "obj") and tok.head.i in found):
-            return None  # a referenced event ("condemned the attacks") is not governed by a frame
+                tok.dep_ in ("dobj", "obj") and tok.head.i in found
+                and found[tok.head.i][1].type in FRAME_TYPES):
+            # a referenced event ("condemned the attacks", "vowed to avenge the killing") is not governed
+            # by a frame; only the frame's own object is ("demanded a ceasefire")
+            return None
         for anc in self._chain(tok)[1:]:
             if anc.i in found and found[anc.i][1].type in FRAME_TYPES and anc.i != tok.i:
                 return anc

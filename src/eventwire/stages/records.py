@@ -95,6 +95,7 @@ def merge_mentions(ctx: ArticleContext) -> list[EventDraft]:
     """One draft per event of the article (mentions merged), in order of first mention."""
     sent_of = _sentence_index(ctx)
     merged: list[EventDraft] = []
+    owner: dict[int, EventDraft] = {}  # id(draft) -> the merged draft that stands for it
     for ev in ctx.events:
         si = sent_of.get(ev.sent.start, 0)
         target = None
@@ -106,15 +107,48 @@ def merge_mentions(ctx: ArticleContext) -> list[EventDraft]:
                 break
         if target is None:
             merged.append(ev)
+            owner[id(ev)] = ev
             continue
         where = f"sentence {si + 1} ({ev.trigger.text!r})"
         if target.get("actor1_text") is None and ev.get("actor1_text") is not None:
             # the later mention names the actor: it becomes the evidence
             merged[merged.index(target)] = ev
             _absorb(ev, target, f"sentence {sent_of.get(target.sent.start, 0) + 1} ({target.trigger.text!r})")
+            for k, v in list(owner.items()):
+                if v is target:
+                    owner[k] = ev
+            owner[id(ev)] = ev
         else:
             _absorb(target, ev, where)
+            owner[id(ev)] = target
+    _targets_from_referenced_events(ctx, merged, owner)
     return merged
+
+
+REFERENCE_DEPS = {"dobj", "obj", "nsubjpass"}
+REFERENCE_PREPS = {"against", "on", "over", "for", "about"}
+
+
+def _targets_from_referenced_events(ctx: ArticleContext, merged: list[EventDraft],
+                                    owner: dict[int, EventDraft]) -> None:
+    """An event whose object is another event ("condemned the attacks") targets that event's source."""
+    by_token = {ev.trigger.i: ev for ev in ctx.events}
+    for ev in merged:
+        if ev.get("actor2_text") is not None:
+            continue
+        objs = [c for c in ev.trigger.children if c.dep_ in REFERENCE_DEPS]
+        objs += [g for c in ev.trigger.children if c.dep_ == "prep" and c.lower_ in REFERENCE_PREPS
+                 for g in c.children if g.dep_ == "pobj"]
+        for o in objs:
+            ref = by_token.get(o.i)
+            ref = owner.get(id(ref)) if ref is not None else None
+            if ref is None or ref is ev or ref.get("actor1_text") is None:
+                continue
+            for f in ("text", "name", "country", "sector"):
+                ev.values[f"actor2_{f}"] = ref.get(f"actor1_{f}")
+            ev.values["actor_reason"] = (f"{ev.get('actor_reason') or ''}; target is the source of the "
+                                         f"{ref.get('event_type')} event it refers to ({o.text!r})").strip("; ")
+            break
 
 
 def _event_id(ctx: ArticleContext, ev: EventDraft) -> str:

@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from . import tables
 
 Migration = Callable[[sa.Connection], None]
+_PG_LOCK_KEY = 0x6576656E7477  # "eventw": the advisory lock that serialises migrations
 
 migrations_table = sa.Table(
     "migrations", sa.MetaData(),
@@ -56,19 +57,35 @@ def applied(conn: sa.Connection) -> list[str]:
     return [r[0] for r in rows]
 
 
-def migrate(engine: sa.Engine, migrations: list[tuple[str, Migration]] | None = None) -> list[str]:
-    """Apply the migrations not yet recorded, each in its own transaction; return their names."""
-    todo = MIGRATIONS if migrations is None else migrations
-    with engine.begin() as conn:
-        migrations_table.create(conn, checkfirst=True)
+def _pending(engine: sa.Engine, todo: list[tuple[str, Migration]]) -> bool:
+    with engine.connect() as conn:
+        if not sa.inspect(conn).has_table(migrations_table.name):
+            return True
         done = set(applied(conn))
+    return any(name not in done for name, _ in todo)
+
+
+def migrate(engine: sa.Engine, migrations: list[tuple[str, Migration]] | None = None) -> list[str]:
+    """Apply the migrations not yet recorded, each in its own transaction; return their names.
+
+    Safe when several processes open the same database at once: writers are serialised (SQLite:
+    BEGIN IMMEDIATE, see store.py; PostgreSQL: a transaction-level advisory lock) and each migration is
+    checked again under the lock. Opening an up-to-date database only reads."""
+    todo = MIGRATIONS if migrations is None else migrations
+    if not _pending(engine, todo):
+        return []
     ran: list[str] = []
     for name, fn in todo:
-        if name in done:
-            continue
-        with engine.begin() as conn:
-            fn(conn)
-            conn.execute(migrations_table.insert().values(
-                name=name, applied_at=datetime.now(UTC).isoformat(timespec="microseconds")))
+        with engine.connect() as conn:
+            conn = conn.execution_options(eventwire_write=True)
+            with conn.begin():
+                if conn.dialect.name == "postgresql":
+                    conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK_KEY})
+                migrations_table.create(conn, checkfirst=True)
+                if name in applied(conn):
+                    continue
+                fn(conn)
+                conn.execute(migrations_table.insert().values(
+                    name=name, applied_at=datetime.now(UTC).isoformat(timespec="microseconds")))
         ran.append(name)
     return ran

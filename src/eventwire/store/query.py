@@ -40,6 +40,10 @@ class EventFilter:
     article_id: str | None = None
 
     def __post_init__(self) -> None:
+        for name in ("since", "until"):
+            value = getattr(self, name)
+            if value is not None:
+                object.__setattr__(self, name, _iso(value, name))
         if self.near is not None:
             lat, lon, km = self.near
             if not (-90 <= lat <= 90 and -180 <= lon <= 180 and km >= 0):
@@ -50,8 +54,13 @@ class EventFilter:
             raise ValueError(f"offset={self.offset!r} must be >= 0")
 
 
-def _iso(d: str | date) -> str:
-    return d.isoformat() if isinstance(d, date) else str(d)
+def _iso(d: str | date, name: str) -> str:
+    if isinstance(d, date):
+        return d.isoformat()
+    try:
+        return date.fromisoformat(str(d)).isoformat()
+    except ValueError:
+        raise ValueError(f"{name}={d!r} is not a date: use YYYY-MM-DD") from None
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -101,9 +110,9 @@ def build_select(f: EventFilter, dialect_name: str) -> sa.Select[Any]:
         c = f.country.upper()
         q = q.where(sa.or_(ev.c.actor1_country == c, ev.c.actor2_country == c, ev.c.country_iso3 == c))
     if f.since is not None:
-        q = q.where(ev.c.event_date >= _iso(f.since))
+        q = q.where(ev.c.event_date >= str(f.since))
     if f.until is not None:
-        q = q.where(ev.c.event_date <= _iso(f.until))
+        q = q.where(ev.c.event_date <= str(f.until))
     if f.actor:
         needle = f.actor.lower()
         cols = (ev.c.actor1_text, ev.c.actor1_name, ev.c.actor2_text, ev.c.actor2_name)

@@ -89,7 +89,7 @@ def resolve_url(url: str | None = None) -> sa.URL:
         raw = "sqlite:///" + str(Path(raw).expanduser())
     try:
         u = make_url(raw)
-    except sa.exc.ArgumentError as exc:
+    except (sa.exc.ArgumentError, ValueError) as exc:
         raise StoreError(f"{raw!r} is not a database URL: use sqlite:///path.db or "
                          "postgresql://user@host/db") from exc
     backend = u.get_backend_name()
@@ -153,6 +153,9 @@ def _postgres_engine(u: sa.URL) -> sa.Engine:
     try:
         return sa.create_engine(u, pool_pre_ping=True)
     except ImportError as exc:
+        if u.get_driver_name() != "psycopg":
+            raise StoreError(f"the driver {u.get_driver_name()!r} of {_show(u)} is not installed ({exc}): "
+                             "use postgresql://... with eventwire[postgres] (psycopg 3)") from exc
         raise StoreError(f"PostgreSQL needs the psycopg driver ({exc}): "
                          "install eventwire[postgres], i.e. pip install 'psycopg[binary]'") from exc
     except sa.exc.NoSuchModuleError as exc:
@@ -325,8 +328,8 @@ def _write_batch(conn: sa.Connection, batch: list[ArticleResult]) -> IngestStats
     ids = list(dict.fromkeys(r.article.id for r in batch))
     stored: dict[str, str] = {}
     for chunk in _chunks(ids):
-        stored.update(conn.execute(sa.select(a.c.article_id, a.c.text_sha256)
-                                   .where(a.c.article_id.in_(chunk))).tuples())
+        rows = conn.execute(sa.select(a.c.article_id, a.c.text_sha256).where(a.c.article_id.in_(chunk)))
+        stored.update((aid, sha) for aid, sha in rows)
 
     # The last version of each article in the batch wins; earlier ones are counted, not written.
     latest: dict[str, tuple[str, ArticleResult]] = {}
@@ -354,8 +357,8 @@ def _write_batch(conn: sa.Connection, batch: list[ArticleResult]) -> IngestStats
     event_ids = list(dict.fromkeys(ev.event_id for _, res in latest.values() for ev in res.events))
     owner: dict[str, str] = {}
     for chunk in _chunks(event_ids):
-        owner.update(conn.execute(sa.select(e.c.event_id, e.c.article_id)
-                                  .where(e.c.event_id.in_(chunk))).tuples())
+        rows = conn.execute(sa.select(e.c.event_id, e.c.article_id).where(e.c.event_id.in_(chunk)))
+        owner.update((eid, aid) for eid, aid in rows)
 
     article_rows: list[dict[str, Any]] = []
     event_rows: list[dict[str, Any]] = []

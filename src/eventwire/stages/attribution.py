@@ -1,0 +1,506 @@
+"""Attribution stage: who each event is reported by (attribution_text, attribution_name,
+attribution_country, claim_status, attribution_reason).
+
+Where the source is found, in order:
+1. a reporting verb (data/reporting_verbs.tsv) that governs the event: the event sits in its complement
+   ("the Guards claimed that they destroyed", "the Guards claim to have attacked", "state media reported
+   the attack"); nested reports keep the innermost source ("state media reported the Guards claim ...":
+   the Guards; "Reuters, quoting the Guards," : the Guards; "the Guards said ... as quoted by Reuters":
+   the Guards);
+2. a parenthetical reporting clause of the event's clause ("a man was killed, police said") and
+   "according to X";
+3. quotations: an event inside a quotation takes the speaker of the quotation, named in the sentence that
+   opens or closes it ("“...,” the Guards said in a statement"), or introduced by "X said:" at the end of the
+   previous paragraph;
+4. "reportedly", "allegedly", "accused of": no named source, but the claim status says so.
+Pronoun sources ("she said") take the name of the latest named source before them (or the nearest person
+or organisation named before).
+
+claim_status: denied (deny, reject, dismiss), alleged (allegedly, accused of, allege), claimed (the source
+is a party to the event: it matches actor1 or actor2, or "claimed responsibility"), reported (any other
+source: media, officials of other countries, "sources"), asserted (no source at all).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from ..context import ArticleContext, EventDraft
+    from ..resources import Resources
+
+DATA = Path(__file__).parent / "data"
+
+COMPLEMENT_DEPS = ("ccomp", "xcomp", "dobj", "csubj", "obj", "pcomp", "advcl", "conj", "relcl", "acl",
+                   "attr", "oprd", "nsubjpass", "pobj", "prep")
+PARENTHETICAL_DEPS = ("parataxis", "advcl", "ccomp", "conj")
+SPEECH_NOUNS = {"statement", "report", "communique", "communiqué", "announcement", "release", "tweet", "post",
+                "interview", "briefing", "message", "letter", "video", "broadcast", "bulletin", "press",
+                "spokesman", "spokeswoman", "spokesperson", "representative", "memo", "filing", "complaint"}
+MEDIUM_WORDS = SPEECH_NOUNS | {"twitter", "x", "facebook", "telegram", "television", "tv", "conference"}
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "who"}
+NAME_SKIP_DEPS = ("det", "punct", "appos", "relcl", "acl", "cc", "conj", "prep", "case", "advmod", "predet")
+DENY_WORDS = {"deny", "dismiss", "reject", "refute"}
+ALLEGE_WORDS = {"allegedly", "purportedly", "supposedly"}
+REPORTEDLY = {"reportedly"}
+_OPEN = {"“": "”", "«": "»"}
+
+
+def _read_tsv(name: str) -> list[list[str]]:
+    rows = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows[1:]
+
+
+REPORTING: dict[str, tuple[str, str]] = {r[0]: (r[1], r[2]) for r in _read_tsv("reporting_verbs.tsv")}
+DEMONYMS: dict[str, str] = {r[0]: r[1] for r in _read_tsv("demonyms.tsv")}
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """The source of one event as found in the text."""
+
+    source: Span | None  # the source as written (the innermost reporter); None for "reportedly"
+    cue: Token | None  # the reporting verb / "according" / noun
+    text: str  # attribution_text
+    status: str  # status implied by the cue: reported, denied, alleged
+    how: str  # which rule found it
+
+    @property
+    def source_text(self) -> str | None:
+        return self.source.text if self.source is not None else None
+
+
+# ------------------------------------------------------------------------------------------ country names
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    import pycountry
+
+    names: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            v = getattr(c, attr, None)
+            if v:
+                names[v.lower()] = c.alpha_3
+    names.update(DEMONYMS)
+    return names
+
+
+def country_of(phrase: str) -> str | None:
+    """ISO3 of a country name, demonym or seat of government ("Iraqi" -> IRQ, "the White House" -> USA)."""
+    p = phrase.lower().strip().removeprefix("the ").strip()
+    p = re.sub(r"'s$|’s$", "", p)
+    return _country_names().get(p)
+
+
+def span_country(span: Span) -> tuple[str | None, str]:
+    """The country a source phrase names: its head, or a demonym / country modifier ("Iraqi security sources",
+    "Iran's Revolutionary Guards")."""
+    names = _country_names()
+    ents = [e for e in span.doc.ents if e.start >= span.start and e.end <= span.end
+            and e.label_ in ("GPE", "NORP", "ORG", "FAC", "LOC")]
+    for e in ents:
+        iso = country_of(e.text)
+        if iso:
+            return iso, f"{e.text!r} -> {iso}"
+    for t in span:
+        iso = names.get(t.lower_)
+        if iso and (t.pos_ in ("PROPN", "ADJ") or t.text[:1].isupper()):
+            return iso, f"{t.text!r} -> {iso}"
+    low = span.text.lower()
+    for k in ("white house", "state department", "north korea", "south korea", "united states"):
+        if k in low:
+            return names[k], f"{k!r} -> {names[k]}"
+    return None, ""
+
+
+# ------------------------------------------------------------------------------------------ source phrases
+
+
+def _np_span(head: Token) -> Span:
+    """The source noun phrase as written, without trailing appositions, relative clauses or punctuation."""
+    toks = [head]
+    stack = [c for c in head.children if c.dep_ not in ("relcl", "acl", "punct", "cc", "conj", "appos")]
+    while stack:
+        c = stack.pop()
+        toks.append(c)
+        stack.extend(g for g in c.children if g.dep_ not in ("relcl", "punct"))
+    lo = min(t.i for t in toks)
+    hi = max(t.i for t in toks) + 1
+    return head.doc[lo:hi]
+
+
+def canonical_name(head: Token) -> str:
+    """The head noun phrase of a source: determiners, possessors' "'s", appositions and clauses dropped
+    ("Iran's Revolutionary Guards" -> "Revolutionary Guards", "the Guards' statement" -> "Guards")."""
+    if head.lemma_.lower() in SPEECH_NOUNS:
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is None:
+            for p in head.children:
+                if p.dep_ == "prep" and p.lower_ in ("for", "of", "from"):
+                    owner = next((g for g in p.children if g.dep_ == "pobj"), None)
+        if owner is not None and owner.pos_ != "PRON":
+            return canonical_name(owner)
+    keep = [head]
+    for c in head.children:
+        if c.i < head.i and c.dep_ in ("compound", "amod", "nmod", "nummod") and c.pos_ != "PRON":
+            keep.extend(t for t in c.subtree if t.dep_ not in ("det", "poss", "case", "punct"))
+    keep.sort(key=lambda t: t.i)
+    name = " ".join(t.text for t in keep)
+    name = re.sub(r"\s+([’'])", r"\1", name)
+    return name.strip()
+
+
+def _subject(v: Token) -> Token | None:
+    for c in v.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "expl") and c.dep_ != "expl":
+            if c.dep_ == "nsubjpass":  # "it was reported by X" / "X is quoted as saying"
+                agent = next((g for g in v.children if g.dep_ == "agent"), None)
+                if agent is not None:
+                    return next((g for g in agent.children if g.dep_ == "pobj"), c)
+            return c
+    if v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i:
+        return _subject(v.head) if v.head.pos_ in ("VERB", "AUX") else None
+    return None
+
+
+def _cue_extras(cue: Token) -> list[Token]:
+    """Parts of the reporting clause that belong in attribution_text: "in a statement", "on Twitter",
+    "told Reuters", "as quoted by Reuters", negation and auxiliaries."""
+    out: list[Token] = []
+    for c in cue.children:
+        if c.dep_ in ("aux", "auxpass", "neg", "prt"):
+            out.append(c)
+        elif _frame_part(cue, c):
+            out.extend(c.subtree)
+    return out
+
+
+def _frame_part(cue: Token, c: Token) -> bool:
+    if c.dep_ == "prep" and any(g.lemma_.lower() in MEDIUM_WORDS for g in c.subtree):
+        return True
+    if c.dep_ in ("dative", "dobj") and cue.lemma_ == "tell" and c.pos_ in ("PROPN", "NOUN", "PRON"):
+        return True
+    return c.dep_ in ("advcl", "prep") and c.lemma_ in ("quote", "as") and c.i > cue.i
+
+
+def _text_of(tokens: list[Token], exclude: Span | None = None) -> str:
+    toks = sorted({t.i: t for t in tokens if exclude is None or not (exclude.start <= t.i < exclude.end)}.values(),
+                  key=lambda t: t.i)
+    if not toks:
+        return ""
+    doc = toks[0].doc
+    runs: list[tuple[int, int]] = []
+    for t in toks:
+        if runs and t.i == runs[-1][1]:
+            runs[-1] = (runs[-1][0], t.i + 1)
+        else:
+            runs.append((t.i, t.i + 1))
+    parts = [doc[a:b].text for a, b in runs]
+    return " ... ".join(p.strip(" ,") for p in parts if p.strip(" ,"))
+
+
+def _inner_quoted(cue: Token, src: Token | None) -> Token | None:
+    """'Reuters, quoting the Guards, said' / 'state media reported, citing the Guards': the cited source
+    (a "quoting"/"citing" clause on the cue, on its subject, or on the reported clause)."""
+    for c in cue.sent:
+        if c.lemma_ in ("quote", "cite") and c.tag_ == "VBG" and (
+                c.head.i == cue.i or (src is not None and c.head.i == src.i) or c.head.head.i == cue.i):
+            obj = next((g for g in c.children if g.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj
+    return None
+
+
+def _make(cue: Token, src: Token | None, how: str, content: Span | None = None) -> Attribution | None:
+    if src is None:
+        return None
+    inner = _inner_quoted(cue, src)
+    if inner is not None:
+        src = inner
+        how += " (nested: the cited source)"
+    span = _np_span(src)
+    toks = [*span, cue, *_cue_extras(cue)]
+    status = REPORTING.get(cue.lemma_.lower(), ("reported", "speech"))[0]
+    if any(c.dep_ == "neg" for c in cue.children) and status == "reported":
+        status = "denied" if cue.lemma_ in ("confirm",) else status
+    return Attribution(span, cue, _text_of(toks, content), status, how)
+
+
+# ------------------------------------------------------------------------------------------ finding sources
+
+
+def _is_cue(t: Token) -> bool:
+    return t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in REPORTING
+
+
+def _according(sent: Span, path_ids: set[int]) -> Attribution | None:
+    for t in sent:
+        if t.lower_ == "according" and (t.head.i in path_ids or t.dep_ == "prep"):
+            to = next((c for c in t.children if c.lower_ == "to"), None)
+            src = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+            if src is None:
+                continue
+            span = _np_span(src)
+            text = sent.doc[t.i: span.end].text
+            return Attribution(span, t, text, "reported", "according to")
+    return None
+
+
+def in_sentence(trigger: Token) -> Attribution | None:
+    """The reporting frame of an event inside its own sentence (rules 1 and 2 of the module doc)."""
+    sent = trigger.sent
+    path = [trigger, *trigger.ancestors]
+    path_ids = {t.i for t in path}
+    # 1. a reporting verb governing the event (the innermost wins)
+    for k, a in enumerate(path[1:], start=1):
+        below = path[k - 1]
+        subj = _subject(a)
+        if _is_cue(a) and below.dep_ in COMPLEMENT_DEPS and (subj is None or below.i != subj.i):
+            att = _make(a, subj, f"{a.lemma_!r} governs the event")
+            if att is not None:
+                return att
+    # 2. a parenthetical reporting clause of the event's clause, or 'according to'
+    acc = _according(sent, path_ids)
+    for a in path:
+        for c in a.children:
+            if c.i in path_ids or not _is_cue(c) or c.dep_ not in PARENTHETICAL_DEPS:
+                continue
+            if any(g.dep_ in ("ccomp", "xcomp") for g in c.children):
+                continue  # it reports something else of its own
+            att = _make(c, _subject(c), f"parenthetical {c.text!r}")
+            if att is not None:
+                return att
+    return acc
+
+
+def quote_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of quotations (curly or straight double quotes)."""
+    text = doc.text
+    spans: list[tuple[int, int]] = []
+    stack: list[int] = []
+    straight_open: int | None = None
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            stack.append(i)
+        elif ch in _OPEN.values() and stack:
+            spans.append((stack.pop(), i + 1))
+        elif ch == '"':
+            if straight_open is None:
+                straight_open = i
+            else:
+                spans.append((straight_open, i + 1))
+                straight_open = None
+        elif ch == "\n" and i + 1 < len(text) and text[i + 1] == "\n":
+            # a quotation that runs on into the next paragraph reopens there; unclosed ones end here
+            if straight_open is not None:
+                spans.append((straight_open, i))
+                straight_open = None
+            while stack:
+                spans.append((stack.pop(), i))
+    return sorted(spans)
+
+
+def _speaker_near_quote(doc: Doc, q: tuple[int, int]) -> Attribution | None:
+    """The speaker of a quotation: a reporting verb outside it in the sentence where it closes (or, failing
+    that, where it opens), or "X said:" just before it."""
+    qs, qe = q
+    content = doc.char_span(qs, qe, alignment_mode="expand")
+    for pos in (qe - 1, qs):
+        tok = doc.char_span(pos, pos + 1, alignment_mode="expand")
+        if tok is None:
+            continue
+        sent = tok[0].sent
+        for t in sent:
+            if qs <= t.idx < qe or not _is_cue(t):
+                continue
+            att = _make(t, _subject(t), f"speaker of the quotation ({t.text!r} outside the quote)", content)
+            if att is not None:
+                return att
+    before = doc.text[max(0, qs - 3): qs]
+    if ":" in before:
+        tok = doc.char_span(max(0, qs - 3), qs, alignment_mode="expand")
+        if tok is not None:
+            sent = doc[max(0, tok.start - 1)].sent
+            for t in reversed(list(sent)):
+                if _is_cue(t):
+                    return _make(t, _subject(t), "speaker introducing the quotation with a colon", content)
+    return None
+
+
+def find_attribution(trigger: Token, quotes: list[tuple[int, int]] | None = None) -> Attribution | None:
+    """The source of the event evoked by `trigger`: its sentence's reporting frame, else the speaker of the
+    quotation it is in; None when the text states the event as fact."""
+    doc = trigger.doc
+    quotes = quote_spans(doc) if quotes is None else quotes
+    inside = [q for q in quotes if q[0] <= trigger.idx < q[1]]
+    att = in_sentence(trigger)
+    if att is not None and (not inside or att.cue is None or not (inside[-1][0] <= att.cue.idx < inside[-1][1])):
+        return att
+    if inside:
+        q = inside[-1]
+        att2 = _speaker_near_quote(doc, q)
+        if att2 is not None:
+            return att2
+    if att is not None:
+        return att
+    for t in [trigger, *trigger.children, *trigger.ancestors]:
+        if t.lower_ in REPORTEDLY:
+            return Attribution(None, t, t.text, "reported", "'reportedly'")
+    return None
+
+
+# ------------------------------------------------------------------------------------------ the stage
+
+
+def _words(s: str | None) -> set[str]:
+    if not s:
+        return set()
+    return {w for w in re.findall(r"[a-z0-9]+", s.lower()) if w not in ("the", "s", "of", "and", "a", "an")}
+
+
+def _alleged(trigger: Token) -> str | None:
+    for t in [trigger, *trigger.children]:
+        if t.lower_ in ALLEGE_WORDS or (t.lower_ == "alleged" and t.dep_ == "amod"):
+            return t.text
+    h = trigger.head
+    for _ in range(3):
+        if h.lemma_ in ("accuse", "allege", "charge") and h.i != trigger.i:
+            return h.text
+        if h.head.i == h.i:
+            break
+        h = h.head
+    return None
+
+
+class AttributionStage:
+    name = "attribution"
+    requires: tuple[str, ...] = ("event_type", "actor1_name", "actor1_country")
+    assigns = ("attribution_text", "attribution_name", "attribution_country", "claim_status",
+               "attribution_reason")
+
+    def __init__(self, res: Resources):
+        self.res = res
+
+    def __call__(self, ctx: ArticleContext) -> None:
+        quotes = quote_spans(ctx.doc)
+        for ev in ctx.events:
+            att = find_attribution(ev.trigger, quotes)
+            self._assign(ev, att, ctx)
+
+    def _assign(self, ev: EventDraft, att: Attribution | None, ctx: ArticleContext) -> None:
+        alleged = _alleged(ev.trigger)
+        if att is None:
+            status = "alleged" if alleged else "asserted"
+            why = f"no source; {alleged!r} marks the event as alleged" if alleged else \
+                "no reporting verb, 'according to' or quotation governs the event: stated as fact"
+            self._set(ev, None, None, None, status, why)
+            return
+        if att.source is None:
+            self._set(ev, att.text, None, None, "alleged" if alleged else "reported",
+                      f"{att.how}: no named source")
+            return
+        head = att.source.root
+        name, resolved = self._name(head, ctx)
+        status, why_status, party_country = self._status(ev, att, name, alleged)
+        country, why_country = party_country, "the country of the party it names" if party_country else ""
+        if country is None:
+            country, why_country = span_country(att.source)
+            if country is None and resolved is not None:
+                country, why_country = span_country(resolved)
+            if country is None:
+                country, why_country = self._lexicon_country(name)
+        reason = f"{att.how}; source {att.source.text!r} -> {name!r}; {why_status}"
+        if country:
+            reason += f"; country {country} ({why_country})"
+        self._set(ev, att.text, name, country, status, reason)
+
+    @staticmethod
+    def _set(ev: EventDraft, text: str | None, name: str | None, country: str | None, status: str,
+             reason: str) -> None:
+        ev.set("attribution_text", text, reason=reason)
+        ev.set("attribution_name", name, reason=reason)
+        ev.set("attribution_country", country, reason=reason)
+        ev.set("claim_status", status, reason=reason)
+        ev.set("attribution_reason", reason)
+
+    @staticmethod
+    def _name(head: Token, ctx: ArticleContext) -> tuple[str, Span | None]:
+        if head.lower_ not in PRONOUNS:
+            return canonical_name(head), None
+        ante = antecedent(head, ctx.notes.get("attribution_sources", []))
+        if ante is not None:
+            return canonical_name(ante.root), ante
+        return head.text, None
+
+    @staticmethod
+    def _status(ev: EventDraft, att: Attribution, name: str, alleged: str | None
+                ) -> tuple[str, str, str | None]:
+        cue = att.cue
+        if att.status == "denied" or (cue is not None and cue.lemma_ in DENY_WORDS):
+            return "denied", f"the source denies it ({cue.text if cue else ''!r})", None
+        claims_resp = cue is not None and cue.lemma_ == "claim" and any(
+            t.lemma_ == "responsibility" for t in cue.subtree)
+        src_words = _words(name) | _words(att.source_text)
+        for k in ("actor1", "actor2"):
+            words = _words(ev.get(f"{k}_name")) | _words(ev.get(f"{k}_text"))
+            if src_words and words and (src_words & words) - {"forces", "government", "officials", "sources"}:
+                return "claimed", f"the source is a party to the event ({k})", ev.get(f"{k}_country")
+        if claims_resp:
+            return "claimed", "the source claims responsibility", None
+        if att.status == "alleged" or alleged:
+            return "alleged", f"alleged ({alleged or (cue.text if cue else '')!r})", None
+        return "reported", "a third party reports it", None
+
+    def _lexicon_country(self, name: str) -> tuple[str | None, str]:
+        """The actor lexicon (actors/lexicon.py), when it exists, knows organisations and office holders."""
+        lex: Any
+        try:
+            lex = self.res.actors
+        except Exception:  # the lexicon is written in parallel; without it, demonyms and country names only
+            return None, ""
+        for meth in ("lookup", "match", "find"):
+            fn = getattr(lex, meth, None)
+            if callable(fn):
+                try:
+                    hit = fn(name)
+                except Exception:
+                    return None, ""
+                iso = getattr(hit, "country", None) if hit is not None else None
+                if isinstance(iso, str) and iso:
+                    return iso, f"actor lexicon: {name!r} -> {iso}"
+        return None, ""
+
+
+def antecedent(pron: Token, earlier: list[Span] | None = None) -> Span | None:
+    """What a pronoun source stands for: the latest named source of an earlier reporting clause (within the
+    last five sentences), else the nearest person (he, she) or organisation / country (they, it, we) named
+    before it."""
+    doc = pron.doc
+    sent_starts = [s.start for s in doc.sents]
+    cur = pron.sent.start
+    window = [s for s in sent_starts if s <= cur][-6:]
+    lo = window[0] if window else 0
+    want = {"he": ("PERSON",), "she": ("PERSON",), "i": ("PERSON",)}.get(pron.lower_, ("ORG", "GPE", "NORP"))
+    # latest earlier reporting clause with a named (non-pronoun) subject of the right kind
+    for t in reversed(doc[lo: pron.i]):
+        if _is_cue(t):
+            s = _subject(t)
+            if s is not None and s.lower_ not in PRONOUNS and s.i < pron.i:
+                ents = [e for e in doc.ents if e.start <= s.i < e.end]
+                if not ents or ents[0].label_ in want or pron.lower_ in ("they", "it", "we"):
+                    return _np_span(s)
+    for e in reversed(doc.ents):
+        if e.end <= pron.i and e.start >= lo and e.label_ in want:
+            return e
+    return None

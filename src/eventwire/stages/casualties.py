@@ -1,0 +1,493 @@
+"""Casualties stage: how many were killed and injured in each event (fatalities, injured, casualty_reason).
+
+Counts come from the parse, never from any number in the sentence: a casualty cue (data/casualty_cues.tsv:
+"killed", "died", "dead", "deaths", "wounded", "injuries", "shot") is tied to the noun phrase of its victims
+(the passive subject of "were killed", the object of "killing", the subject of "died", the head of "five
+injured", "the deaths of three people", "the death toll rose to 12"), and that phrase is counted: numerals
+and number words, conjoined people ("a man and his two sons" = 3), one for a named or singular person,
+vague words from the conservative table data/vague_quantities.tsv. So ages ("John Smith, 34,"), dates, times,
+counts of missiles and money are never read as tolls. Nothing reported gives null, never 0; "no one was
+hurt" gives 0.
+
+A figure in a sentence belongs to the event nearest its cue in the parse. A sentence that reports a toll but
+has no event of its own (the sentence after a strike, or one that refers back to "the attack") gives its
+figures to the events of the nearest earlier event sentence, when it follows within two sentences or
+refers back with a definite noun. When figures differ: the latest update ("the toll rose to 12") wins, then
+the event's own sentence, then the first later sentence. People "shot" but not said to be killed are
+counted as injured (shot minus killed).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from ..context import ArticleContext, EventDraft
+    from ..resources import Resources
+
+DATA = Path(__file__).parent / "data"
+CATEGORIES = ("killed", "injured", "hit")
+ORPHAN_WINDOW = 2  # a toll sentence this many sentences after an event sentence counts for it
+BACKREF_NOUNS = {"attack", "strike", "airstrike", "shooting", "bombing", "blast", "explosion", "raid", "assault",
+                 "incident", "violence", "clash", "fighting", "shelling", "ambush", "stabbing", "massacre",
+                 "crash", "fire", "gunfire", "rampage", "killing", "killings", "barrage"}
+MAX_COUNT = 100_000
+GROUP_NOUNS = {"family", "crowd", "group", "people", "population", "community", "village", "town", "city", "unit",
+               "force", "forces", "army", "police", "team", "staff", "crew", "class", "household"}
+PAIR_NOUNS = {"couple": 2, "pair": 2, "twins": 2, "duo": 2, "trio": 3}
+UPDATE_VERBS = {"rise", "climb", "increase", "jump", "reach", "grow", "mount", "soar", "hit"}
+NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
+    "dozen": 12, "a": 1, "an": 1, "single": 1, "both": 2,
+}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "himself", "herself", "i", "me"}
+FATAL_ADVERBS = {"fatally", "mortally"}
+
+
+def _read_tsv(name: str) -> list[list[str]]:
+    rows = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append(line.split("\t"))
+    return rows[1:]  # header
+
+
+CUES: dict[tuple[str, str], str] = {(r[0], r[2]): r[1] for r in _read_tsv("casualty_cues.tsv")}
+VAGUE: dict[str, tuple[int, str]] = {r[0]: (int(r[1]), r[2]) for r in _read_tsv("vague_quantities.tsv")}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One casualty count read from the text."""
+
+    category: str  # killed, injured, hit (shot or stabbed, killed or not)
+    count: int
+    text: str  # the words counted
+    note: str  # how they were counted
+    cue_i: int  # token index of the cue
+    sent_start: int  # token index of the sentence start
+    update: bool = False  # "the toll rose to 12": a later figure that replaces earlier ones
+
+
+# ------------------------------------------------------------------------------------------ counting phrases
+
+
+def parse_number(tok: Token) -> tuple[int, str] | None:
+    """The value of a numeral token with its compound parts ("1,200", "twenty-one", "two hundred",
+    "a dozen"); None if it is not a number."""
+    words = [c for c in tok.children if c.dep_ in ("compound", "quantmod", "nummod") and c.i < tok.i
+             and (c.like_num or c.lower_ in NUMBER_WORDS)]
+    parts = [*words, tok]
+    total = 0
+    current = 0
+    seen = False
+    for p in parts:
+        w = p.lower_.replace(",", "")
+        for piece in w.split("-"):
+            if not piece:
+                continue
+            if re.fullmatch(r"\d+(\.\d+)?", piece):
+                v = float(piece)
+                if v != int(v):
+                    return None
+                current += int(v)
+                seen = True
+            elif piece in NUMBER_WORDS:
+                v2 = NUMBER_WORDS[piece]
+                if v2 in (100, 1000):
+                    current = max(current, 1) * v2
+                    if v2 == 1000:
+                        total += current
+                        current = 0
+                elif v2 == 12 and piece == "dozen":
+                    current = max(current, 1) * 12
+                else:
+                    current += v2
+                seen = True
+            else:
+                return None
+    if not seen:
+        return None
+    value = total + current
+    if value > MAX_COUNT:
+        return None
+    return value, " ".join(p.text for p in parts)
+
+
+def _qualifier(tok: Token) -> str:
+    mods = [c.lower_ for c in tok.children if c.dep_ in ("advmod", "quantmod")]
+    for c in tok.children:
+        mods += [g.lower_ for g in c.children if c.dep_ in ("advmod", "quantmod")]
+    if "least" in mods or "more" in mods or "over" in mods:
+        return "at least"
+    if "about" in mods or "around" in mods or "nearly" in mods or "approximately" in mods or "some" in mods:
+        return "about"
+    return ""
+
+
+def _vague(tok: Token) -> tuple[int, str] | None:
+    """Vague quantity words on or before a noun: "several people", "dozens", "a dozen", "a few"."""
+    w = tok.lower_
+    prev = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    for phrase in (f"{prev} {w}", w):
+        if phrase in VAGUE:
+            n, note = VAGUE[phrase]
+            return n, f"{phrase!r} = {n} ({note}, conservative table)"
+    return None
+
+
+def _single_count(p: Token, depth: int = 0) -> tuple[int, str] | None:
+    """Count one conjunct of a victims phrase."""
+    low = p.lower_
+    kids = list(p.children)
+    if low in ("nobody", "none") or (low in ("one", "body") and any(c.lower_ == "no" for c in kids)):
+        return 0, f"{p.text!r}: none"
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in kids):
+        return 0, f"'no {p.text}': none"
+    if p.lower_ in ("who", "that", "which") and p.head.dep_ == "relcl" and depth < 2:
+        return _single_count(p.head.head, depth + 1)
+    if p.like_num or p.pos_ == "NUM":
+        v = parse_number(p)
+        if v is not None:
+            q = _qualifier(p)
+            return v[0], (f"{q} " if q else "") + v[1]
+    vg = _vague(p)
+    if vg is not None:
+        return vg
+    for c in kids:
+        if c.dep_ == "nummod" and (c.like_num or c.lower_ in NUMBER_WORDS):
+            v = parse_number(c)
+            if v is not None:
+                q = _qualifier(c)
+                return v[0], (f"{q} " if q else "") + f"{v[1]} {p.text}"
+        if c.dep_ in ("amod", "det", "nummod", "quantmod") and c.i < p.i:
+            vg = _vague(c)
+            if vg is not None:
+                return vg
+    if low in PAIR_NOUNS:
+        return PAIR_NOUNS[low], f"{p.text!r} = {PAIR_NOUNS[low]}"
+    if low in PERSON_PRONOUNS:
+        return 1, f"{p.text!r}: one person"
+    if p.tag_ in ("NN", "NNP") and low not in GROUP_NOUNS and p.pos_ in ("NOUN", "PROPN"):
+        return 1, f"{p.text!r}: one person"
+    return None
+
+
+def np_count(head: Token) -> tuple[int, str] | None:
+    """Count a victims phrase with its conjuncts: "a man and his two sons" = 3. A bare plural inside a
+    conjunction counts as 2 (at least two); alone it is unknown (None)."""
+    parts = [head, *[c for c in head.conjuncts if c.i > head.i]]
+    total = 0
+    notes = []
+    for p in parts:
+        c = _single_count(p)
+        if c is None:
+            if len(parts) > 1 and p.tag_ in ("NNS", "NNPS"):
+                c = (2, f"{p.text!r}: plural, at least two")
+            else:
+                return None
+        total += c[0]
+        notes.append(c[1])
+    return total, " + ".join(notes)
+
+
+# ------------------------------------------------------------------------------------------ cues in a sentence
+
+
+def _cue_category(t: Token) -> tuple[str, str] | None:
+    lemma = t.lemma_.lower()
+    if t.pos_ in ("VERB", "AUX") or (t.tag_.startswith("VB") and t.dep_ not in ("amod",)):
+        cat = CUES.get((lemma, "VERB"))
+        return (cat, "VERB") if cat else None
+    if t.pos_ == "ADJ" or t.tag_ == "VBN":
+        cat = CUES.get((t.lower_, "ADJ")) or CUES.get((lemma, "ADJ"))
+        if cat is None and t.tag_ == "VBN":
+            cat = CUES.get((lemma, "VERB"))
+        return (cat, "ADJ") if cat else None
+    if t.pos_ in ("NOUN", "PROPN"):
+        cat = CUES.get((lemma, "NOUN"))
+        return (cat, "NOUN") if cat else None
+    return None
+
+
+def _is_fatal(v: Token) -> bool:
+    for c in v.children:
+        if c.lower_ in FATAL_ADVERBS:
+            return True
+        if c.dep_ in ("oprd", "acomp", "xcomp") and c.lower_ == "dead":
+            return True
+        if c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_ == "death" for g in c.children):
+            return True
+    return False
+
+
+def _passive(v: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+
+
+def _conj_root(v: Token) -> Token:
+    while v.dep_ == "conj" and v.head.i != v.i:
+        v = v.head
+    return v
+
+
+def _child(v: Token, deps: tuple[str, ...]) -> Token | None:
+    return next((c for c in v.children if c.dep_ in deps), None)
+
+
+def _verb_patient(v: Token) -> Token | None:
+    if v.lemma_ == "die":
+        s = _child(v, ("nsubj",)) or _child(_conj_root(v), ("nsubj",))
+        return s
+    if _passive(v) or (v.tag_ == "VBN" and v.dep_ == "conj" and _passive(_conj_root(v))):
+        return _child(v, ("nsubjpass",)) or _child(_conj_root(v), ("nsubjpass",))
+    if v.tag_ == "VBN" and v.dep_ in ("acl", "amod"):
+        return v.head
+    obj = _child(v, ("dobj",))
+    if obj is None:
+        for cj in v.conjuncts:
+            if cj.i > v.i:
+                obj = _child(cj, ("dobj",))
+                if obj is not None:
+                    break
+    return obj
+
+
+def _adj_patient(a: Token) -> Token | None:
+    nm = _child(a, ("nummod",))
+    if nm is not None:
+        return nm
+    if a.dep_ == "amod":
+        return a.head
+    h = a.head
+    if a.dep_ in ("acomp", "attr"):
+        return _child(h, ("nsubj", "nsubjpass"))
+    if a.dep_ in ("oprd", "xcomp", "ccomp", "advcl"):
+        return _child(h, ("dobj",)) or _child(h, ("nsubjpass",))
+    if a.dep_ == "conj":
+        root = _conj_root(a)
+        return _adj_patient(root) if root.i != a.i else None
+    return None
+
+
+def _noun_figure(n: Token) -> tuple[Token | None, tuple[int, str] | None, bool]:
+    """(victims head, direct count, update) for a noun cue: "three deaths", "the deaths of two men"."""
+    if n.lemma_ == "death" and n.dep_ == "pobj" and n.head.lower_ == "to":
+        return None, None, False  # "shot to death": handled on the verb
+    if n.lemma_ == "death" and n.dep_ == "compound":
+        return None, None, False  # "death toll", "death threats": not a count of its own
+    c = _single_count(n) if any(k.dep_ in ("nummod", "det", "amod") for k in n.children) else None
+    if c is not None and (c[0] == 0 or n.tag_ in ("NNS", "NNPS") or any(k.dep_ == "nummod" for k in n.children)):
+        return None, c, False
+    of = next((k for k in n.children if k.dep_ == "prep" and k.lower_ == "of"), None)
+    if of is not None:
+        pobj = _child(of, ("pobj",))
+        return pobj, None, False
+    return None, None, False
+
+
+def _toll_figure(t: Token) -> tuple[int, str, bool] | None:
+    """"the death toll rose to 12", "a toll of 12", "the toll stands at 12"."""
+    cands: list[Token] = []
+    for k in t.children:
+        if k.dep_ == "prep" and k.lower_ in ("of", "at", "to"):
+            cands += [g for g in k.children if g.dep_ == "pobj"]
+    h = t.head
+    update = False
+    if t.dep_ in ("nsubj", "nsubjpass") and h.pos_ in ("VERB", "AUX"):
+        update = h.lemma_ in UPDATE_VERBS
+        for k in h.children:
+            if k.dep_ == "prep" and k.lower_ in ("to", "at", "of"):
+                cands += [g for g in k.children if g.dep_ == "pobj"]
+            if k.dep_ in ("dobj", "attr"):
+                cands.append(k)
+    for c in cands:
+        if c.like_num or c.pos_ == "NUM":
+            v = parse_number(c)
+            if v is not None:
+                return v[0], f"toll {v[1]}", update
+        cc = np_count(c)
+        if cc is not None and c.tag_ in ("NNS", "NNPS"):
+            return cc[0], f"toll {cc[1]}", update
+    return None
+
+
+def sentence_figures(sent: Span) -> list[Figure]:
+    """Every casualty figure of one sentence."""
+    out: list[Figure] = []
+    s0 = sent.start
+    for t in sent:
+        if t.lemma_.lower() == "toll" or (t.lower_ == "toll" and t.pos_ == "NOUN"):
+            deathy = any(k.lemma_ in ("death", "casualty") for k in t.children) or t.head.lemma_ != "pay"
+            tf = _toll_figure(t) if deathy else None
+            if tf is not None:
+                out.append(Figure("killed", tf[0], t.text, tf[1], t.i, s0, update=tf[2]))
+            continue
+        if t.lower_ in FATAL_ADVERBS and (t.head.like_num or t.head.pos_ == "NUM"):
+            v = parse_number(t.head)  # "three people were shot, one fatally"
+            if v is not None:
+                out.append(Figure("killed", v[0], f"{t.head.text} {t.text}", f"{v[1]} {t.text}", t.i, s0))
+            continue
+        if t.lower_ == "lives" and t.dep_ == "dobj" and t.head.lemma_ in ("claim", "take", "cost"):
+            of = next((k for k in t.children if k.dep_ == "prep" and k.lower_ == "of"), None)
+            pobj = _child(of, ("pobj",)) if of is not None else None
+            c = np_count(pobj) if pobj is not None else _single_count(t)
+            if c is not None:
+                out.append(Figure("killed", c[0], t.head.text + " " + t.text, c[1], t.i, s0))
+            continue
+        cue = _cue_category(t)
+        if cue is None:
+            continue
+        cat, pos = cue
+        patient: Token | None
+        direct: tuple[int, str] | None = None
+        if pos == "VERB":
+            if cat in ("hit", "injured") and _is_fatal(t):
+                cat = "killed"
+            if cat == "hit" and any(cj.lemma_ in ("kill", "murder") for cj in t.conjuncts):
+                cat = "killed"
+            patient = _verb_patient(t)
+        elif pos == "ADJ":
+            patient = _adj_patient(t)
+        else:
+            patient, direct, _ = _noun_figure(t)
+        if direct is None and patient is not None:
+            if patient.i == t.i:
+                continue
+            direct = np_count(patient)
+        if direct is None:
+            continue
+        out.append(Figure(cat, direct[0], t.text, f"{t.text}: {direct[1]}", t.i, s0))
+    return out
+
+
+# ------------------------------------------------------------------------------------------ combining figures
+
+
+def combine(own: list[Figure], later: list[Figure] | None = None) -> tuple[int | None, int | None, str]:
+    """(killed, injured, reason) from an event's own figures and those of later toll sentences."""
+    later = later or []
+    chosen: dict[str, Figure] = {}
+    notes: list[str] = []
+    for cat in CATEGORIES:
+        updates = [f for f in own + later if f.category == cat and f.update]
+        mine = [f for f in own if f.category == cat]
+        rest = [f for f in later if f.category == cat]
+        if updates:
+            f = max(updates, key=lambda x: (x.sent_start, x.cue_i))
+            chosen[cat] = f
+            notes.append(f"{cat} {f.count} from the latest update ({f.note})")
+        elif mine:
+            f = max(mine, key=lambda x: x.count)
+            chosen[cat] = f
+            others = sorted({x.count for x in mine + rest if x.count != f.count})
+            extra = f"; other figures {others} not used (the event's own sentence wins)" if others else ""
+            notes.append(f"{cat} {f.count} in the event's sentence ({f.note}){extra}")
+        elif rest:
+            f = rest[0]
+            chosen[cat] = f
+            others = sorted({x.count for x in rest if x.count != f.count})
+            extra = f"; other figures {others} not used (first toll sentence wins)" if others else ""
+            notes.append(f"{cat} {f.count} in a following toll sentence ({f.note}){extra}")
+    killed = chosen["killed"].count if "killed" in chosen else None
+    injured = chosen["injured"].count if "injured" in chosen else None
+    if injured is None and "hit" in chosen:
+        hit = chosen["hit"].count
+        injured = max(hit - (killed or 0), 0)
+        notes.append(f"injured {injured} = {hit} shot or stabbed minus {killed or 0} killed")
+    if killed is None and injured is None:
+        return None, None, "no casualty count reported for this event"
+    return killed, injured, "; ".join(notes)
+
+
+def count_casualties(span: Span | Doc) -> tuple[int | None, int | None, str]:
+    """(killed, injured, reason) reported in one sentence (or span); None when not reported."""
+    sents = list(span.sents) if hasattr(span, "sents") else [span]
+    figs: list[Figure] = []
+    for s in sents:
+        figs += sentence_figures(s)
+    return combine(figs)
+
+
+def _backrefers(sent: Span) -> bool:
+    for t in sent:
+        if t.lemma_.lower() in BACKREF_NOUNS and t.pos_ == "NOUN":
+            if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in t.children):
+                return True
+            if any(c.dep_ == "poss" for c in t.children):
+                return True
+    return False
+
+
+def _path_len(a: Token, b: Token) -> int:
+    anc_a = [a, *a.ancestors]
+    ids = {t.i: k for k, t in enumerate(anc_a)}
+    for k, t in enumerate([b, *b.ancestors]):
+        if t.i in ids:
+            return k + ids[t.i]
+    return 99
+
+
+def article_casualties(doc: Doc, triggers: list[Token]) -> list[tuple[int | None, int | None, str]]:
+    """(killed, injured, reason) for each trigger token of one doc, as the stage computes them."""
+    sents = list(doc.sents)
+    sent_index = {s.start: k for k, s in enumerate(sents)}
+    by_sent: dict[int, list[int]] = {}
+    for k, trig in enumerate(triggers):
+        by_sent.setdefault(sent_index[trig.sent.start], []).append(k)
+    own: dict[int, list[Figure]] = {k: [] for k in range(len(triggers))}
+    later: dict[int, list[Figure]] = {k: [] for k in range(len(triggers))}
+    event_sents = sorted(by_sent)
+    for si, sent in enumerate(sents):
+        figs = sentence_figures(sent)
+        if not figs:
+            continue
+        if si in by_sent:
+            evs = by_sent[si]
+            for f in figs:
+                cue = doc[f.cue_i]
+                dist = {k: _path_len(cue, triggers[k]) for k in evs}
+                best = min(dist.values())
+                for k in evs:
+                    if dist[k] == best:
+                        own[k].append(f)
+            continue
+        prev = [e for e in event_sents if e < si]
+        if not prev:
+            continue
+        target = prev[-1]
+        if si - target <= ORPHAN_WINDOW or _backrefers(sent):
+            for k in by_sent[target]:
+                later[k] += figs
+    return [combine(own[k], later[k]) for k in range(len(triggers))]
+
+
+class CasualtiesStage:
+    name = "casualties"
+    requires: tuple[str, ...] = ("event_type",)
+    assigns = ("fatalities", "injured", "casualty_reason")
+
+    def __init__(self, res: Resources):
+        self.res = res
+
+    def __call__(self, ctx: ArticleContext) -> None:
+        if not ctx.events:
+            return
+        results = article_casualties(ctx.doc, [ev.trigger for ev in ctx.events])
+        for ev, (killed, injured, reason) in zip(ctx.events, results, strict=True):
+            _assign(ev, killed, injured, reason)
+
+
+def _assign(ev: EventDraft, killed: int | None, injured: int | None, reason: str) -> None:
+    ev.set("fatalities", killed, reason=reason)
+    ev.set("injured", injured, reason=reason)
+    ev.set("casualty_reason", reason)

@@ -1,0 +1,112 @@
+"""The actor dictionary on the phrases a news article uses for actors."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.actors.lexicon import ActorLexicon, tokenize
+
+
+@pytest.fixture(scope="module")
+def lex() -> ActorLexicon:
+    return ActorLexicon.load()
+
+
+@pytest.mark.parametrize(("text", "country", "sector"), [
+    ("Iran's Revolutionary Guards", "IRN", "MIL"),
+    ("the US State Department", "USA", "GOV"),
+    ("Iraqi security sources", "IRQ", "COP"),
+    ("Houthi militants in Yemen", "YEM", "REB"),
+    ("forces of the US and the UK", "USA", "MIL"),
+    ("the foreign minister of Iraq", "IRQ", "GOV"),
+    ("Tehran", "IRN", "GOV"),
+    ("Adrienne Watson, spokesperson for the White House National Security Council", "USA", "GOV"),
+    ("the Kremlin", "RUS", "GOV"),
+    ("the White House", "USA", "GOV"),
+    ("the Pentagon", "USA", "MIL"),
+    ("Downing Street", "GBR", "GOV"),
+    ("Beijing", "CHN", "GOV"),
+    ("Washington", "USA", "GOV"),
+    ("the United Nations", "UNO", None),
+    ("NATO", "IGO", "MIL"),
+    ("the EU", "EUR", None),
+    ("the International Committee of the Red Cross", "NGO", "MED"),
+    ("Hamas", "PSE", "REB"),
+    ("Hezbollah fighters", "LBN", "REB"),
+    ("the Houthis", "YEM", "REB"),
+    ("Ansar Allah", "YEM", "REB"),
+    ("Islamic State militants", "IMG", "REB"),
+    ("the Taliban", "AFG", "REB"),
+    ("the IRGC", "IRN", "MIL"),
+    ("Mossad", "ISR", "SPY"),
+    ("Israeli troops", "ISR", "MIL"),
+    ("Egyptian riot police", "EGY", "COP"),
+    ("a Hamas official", "PSE", "REB"),
+    ("Members of Iran's Revolutionary Guards", "IRN", "MIL"),
+    ("Senior Hungarian and Romanian officials", "HUN", "GOV"),
+    ("Russian lawmakers", "RUS", "LEG"),
+    ("Pakistan's Supreme Court", "PAK", "JUD"),
+    ("French paper workers", "FRA", "LAB"),
+    ("Palestinian refugees", "PSE", "REF"),
+    ("Iran", "IRN", None),
+])
+def test_resolve(lex, text, country, sector):
+    info = lex.resolve(text)
+    assert info is not None, text
+    assert (info.country, info.sector) == (country, sector), info.reason
+    assert info.reason
+
+
+def test_houthis_are_never_the_yemeni_state(lex):
+    for text in ("Houthi militants in Yemen", "the Houthis", "Yemen's Houthi rebels", "Houthi forces"):
+        info = lex.resolve(text)
+        assert info is not None and info.country == "YEM" and info.sector == "REB", text
+
+
+def test_coordination_keeps_the_first_and_notes_the_rest(lex):
+    info = lex.resolve("forces of the US and the UK")
+    assert info is not None and info.others == ("GBR",)
+    assert "GBR" in info.reason
+
+
+def test_pronouns_and_unknown_names_are_none(lex):
+    assert lex.resolve("they") is None
+    assert lex.resolve("she") is None
+    assert lex.resolve("Peshraw Dizayee") is None
+    assert lex.resolve("") is None
+
+
+def test_us_pronoun_is_not_the_united_states(lex):
+    assert lex.resolve("us") is None
+    assert lex.resolve("US") is not None
+
+
+def test_ethnic_group_gives_candidates_not_a_country(lex):
+    info = lex.resolve("a senior Kurdish intelligence official")
+    assert info is not None and info.country is None and info.sector == "SPY"
+    assert "IRQ" in info.candidates
+
+
+def test_country_of(lex):
+    assert lex.country_of("Iranian") == "IRN"
+    assert lex.country_of("Iraqi") == "IRQ"
+    assert lex.country_of("the Netherlands") == "NLD"
+    assert lex.country_of("Tehran") == "IRN"
+    assert lex.country_of("Hamas") is None  # an organisation, not a country
+    assert lex.country_of("Kurdish") is None
+
+
+def test_dated_office_holders(lex):
+    before = lex.resolve("Hosni Mubarak", date(2000, 1, 1))
+    after = lex.resolve("Hosni Mubarak", date(2015, 1, 1))
+    assert before is not None and after is not None
+    assert (before.country, before.sector) == ("EGY", "GOV")
+    assert (after.country, after.sector) == ("EGY", "ELI")
+
+
+def test_tokenize():
+    assert tokenize("U.S. officials") == ["US", "officials"]
+    assert tokenize("Iran’s Houthi-controlled areas") == ["Iran", "'s", "Houthi", "controlled", "areas"]
+    assert tokenize("the Guards' statement") == ["the", "Guards", "statement"]

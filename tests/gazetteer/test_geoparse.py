@@ -1,0 +1,80 @@
+"""The geoparser on small hand-made sentences (expectations checked by hand)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.gazetteer.rank import haversine_km
+
+
+def parse(nlp, geoparser, text):
+    return geoparser.parse(nlp(text), "t")
+
+
+def by_text(mentions, text):
+    hits = [m for m in mentions if m.text == text]
+    assert hits, f"{text!r} not found among {[m.text for m in mentions]}"
+    return hits[0]
+
+
+def test_city_with_country_context(nlp, geoparser):
+    ms = parse(nlp, geoparser, "Rockets hit Erbil, Iraq, on Tuesday, officials in Baghdad said.")
+    erbil = by_text(ms, "Erbil")
+    assert erbil.country_iso3 == "IRQ" and erbil.geo_precision == "city"
+    assert haversine_km(erbil.latitude, erbil.longitude, 36.19, 44.01) < 25
+    assert erbil.sentence_start == 0 and erbil.confidence > 0.5
+    assert by_text(ms, "Baghdad").feature_code == "PPLC"
+
+
+def test_demonyms_are_flagged(nlp, geoparser):
+    ms = parse(nlp, geoparser, "Iraqi officials met Iranian diplomats in Geneva.")
+    iraqi = by_text(ms, "Iraqi")
+    assert iraqi.is_demonym and iraqi.country_iso3 == "IRQ"
+    assert by_text(ms, "Iranian").country_iso3 == "IRN"
+    assert not by_text(ms, "Geneva").is_demonym
+
+
+def test_trimmed_spans_and_extension(nlp, geoparser):
+    ms = parse(nlp, geoparser, "Ships were attacked in the Red Sea near Yemen's coast and in Iraq's "
+                               "Kurdistan region.")
+    red = by_text(ms, "Red Sea")
+    assert red.feature_code == "SEA" and red.geonames_id is None
+    assert by_text(ms, "Yemen").country_iso3 == "YEM"
+    assert by_text(ms, "Kurdistan region").name == "Kurdistan Region"
+
+
+def test_paris_texas_with_state_context(nlp, geoparser):
+    ms = parse(nlp, geoparser, "The storm damaged homes in Paris, Texas, and nearby Dallas.")
+    paris = by_text(ms, "Paris")
+    assert paris.country_iso3 == "USA" and paris.admin1 == "Texas"
+
+
+def test_paris_france_by_default(nlp, geoparser):
+    ms = parse(nlp, geoparser, "Protesters marched through Paris on Saturday.")
+    assert by_text(ms, "Paris").country_iso3 == "FRA"
+
+
+def test_place_inside_an_organisation_name(nlp, geoparser):
+    ms = parse(nlp, geoparser, "Flights at Erbil International Airport were halted after the attack.")
+    assert any(m.name == "Erbil" for m in ms)
+
+
+def test_person_names_are_not_places(nlp, geoparser):
+    ms = parse(nlp, geoparser, "Adrienne Watson, spokesperson for the council, said Jordan Peterson spoke.")
+    assert not [m for m in ms if m.name is not None and "Watson" in m.text]
+    assert not [m for m in ms if "Jordan" in m.text]
+
+
+def test_resolve_given_spans(nlp, geoparser):
+    text = "The flood reached Alexandria, Louisiana, and Pineville."
+    doc = nlp(text)
+    a = text.index("Alexandria")
+    out = geoparser.resolve_spans(doc, [(a, a + len("Alexandria")), (text.index("Louisiana"),
+                                                                     text.index("Louisiana") + 9)])
+    assert out[0].admin1 == "Louisiana" and out[0].country_iso3 == "USA"
+    assert out[0].start == a
+
+
+@pytest.mark.parametrize("text", ["", "No places here at all.", "the and of"])
+def test_no_places(nlp, geoparser, text):
+    assert [m for m in parse(nlp, geoparser, text) if m.name] == []

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from eventwire.gazetteer.build import default_path, read_tsv, version
+from eventwire.gazetteer.normalize import normalize
+from eventwire.gazetteer.rank import haversine_km
+
+
+def near(place, lat, lon, km=25.0):
+    return haversine_km(place.lat, place.lon, lat, lon) <= km
+
+
+def test_normalize():
+    assert normalize("St. Louis") == normalize("Saint-Louis") == "saint louis"
+    assert normalize("the Gaza Strip") == "gaza strip"
+    assert normalize("Sanaʼa") != ""
+    assert normalize("Côte d’Ivoire") == normalize("Cote d'Ivoire")
+
+
+def test_versioned_file_name():
+    assert version() in default_path().name
+
+
+def test_erbil_and_baghdad(gazetteer):
+    erbil = [p for p in gazetteer.candidates("Erbil") if p.feature_class == "P"][0]
+    assert erbil.country_iso3 == "IRQ" and near(erbil, 36.19, 44.01)
+    baghdad = [p for p in gazetteer.candidates("Baghdad") if p.feature_class == "P"][0]
+    assert baghdad.feature_code == "PPLC" and near(baghdad, 33.34, 44.40)
+
+
+def test_paris_is_france_by_default(gazetteer):
+    best = gazetteer.candidates("Paris")[0]
+    assert best.country_iso3 == "FRA"
+    assert any(p.country_iso3 == "USA" and p.admin1 == "Texas" for p in gazetteer.candidates("Paris"))
+
+
+def test_countries_first_for_country_names(gazetteer):
+    for name, iso3 in [("Iraq", "IRQ"), ("Yemen", "YEM"), ("U.S.", "USA"), ("Britain", "GBR"),
+                       ("Syria", "SYR")]:
+        best = gazetteer.candidates(name)[0]
+        assert best.country_iso3 == iso3, name
+    assert gazetteer.candidates("Iraq")[0].feature_code == "PCLI"
+
+
+def test_curated_places(gazetteer):
+    red = gazetteer.candidates("Red Sea")[0]
+    assert red.feature_code == "SEA" and red.geonames_id is None and red.precision == "region"
+    assert gazetteer.candidates("Bab al-Mandab")[0].name == "Bab el-Mandeb"
+    assert gazetteer.candidates("Kurdistan region")[0].country_iso3 == "IRQ"
+    for r in read_tsv("curated.tsv"):
+        assert len(r) >= 6 and -90 <= float(r[2]) <= 90 and -180 <= float(r[3]) <= 180, r
+
+
+def test_country_lookup_and_demonyms(gazetteer):
+    assert gazetteer.country("IRQ").name == "Iraq"
+    assert gazetteer.country("Iraqi").country_iso3 == "IRQ"
+    assert gazetteer.demonym("Iranian").country_iso3 == "IRN"
+    assert gazetteer.demonym("Iraqis").country_iso3 == "IRQ"
+    assert gazetteer.demonym("Kurdish").name == "Kurdistan Region"
+    assert gazetteer.demonym("Parisian") is None
+    assert gazetteer.country("France").country_iso3 == "FRA"
+    assert gazetteer.country("Atlantis") is None
+
+
+def test_demonym_table_covers_most_countries():
+    targets = {r[0] for r in read_tsv("demonyms.tsv")}
+    assert len([t for t in targets if len(t) == 3 and t.isupper()]) >= 190
+
+
+def test_us_state_abbreviation(gazetteer):
+    assert gazetteer.candidates("Calif.")[0].name == "California"

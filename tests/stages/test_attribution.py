@@ -1,0 +1,120 @@
+"""Attribution stage: the source of each event and its claim status (golden hand-made sentences), and
+the behaviour on the sample article."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.article import Article
+from eventwire.context import ArticleContext, EventDraft
+from eventwire.resources import default_resources
+from eventwire.stages.attribution import AttributionStage, country_of
+
+
+def _ctx(nlp, text, trigger, actor1=None, actor1_country=None, actor2=None):
+    doc = nlp(text)
+    ctx = ArticleContext(article=Article(id="t", text=text, published=date(2024, 1, 16)), doc=doc)
+    tok = next(t for t in doc if t.text == trigger)
+    ev = EventDraft(trigger=tok, sent=tok.sent)
+    ev.values.update(event_type="ASSAULT", actor1_name=actor1, actor1_country=actor1_country,
+                     actor2_name=actor2)
+    ctx.events.append(ev)
+    AttributionStage(default_resources())(ctx)
+    return ev
+
+
+def test_no_source_is_asserted(nlp):
+    ev = _ctx(nlp, "Gunmen attacked a police station in the north.", "attacked")
+    assert ev.get("claim_status") == "asserted" and ev.get("attribution_text") is None
+
+
+def test_third_party_report(nlp):
+    ev = _ctx(nlp, "Rebels attacked the base, state media reported.", "attacked", actor1="rebels")
+    assert ev.get("claim_status") == "reported"
+    assert ev.get("attribution_name") == "state media"
+
+
+def test_party_claim(nlp):
+    ev = _ctx(nlp, "The Guards said in a statement that they destroyed the headquarters.", "destroyed",
+              actor1="Revolutionary Guards", actor1_country="IRN")
+    assert ev.get("claim_status") == "claimed"
+    assert ev.get("attribution_text") == "The Guards said in a statement"
+    assert ev.get("attribution_country") == "IRN"
+
+
+def test_anonymous_sources_country(nlp):
+    ev = _ctx(nlp, "A rocket hit the house of an official, Iraqi security sources said.", "hit")
+    assert ev.get("attribution_name") == "Iraqi security sources"
+    assert ev.get("attribution_country") == "IRQ"
+    assert ev.get("claim_status") == "reported"
+
+
+def test_according_to(nlp):
+    ev = _ctx(nlp, "According to the police, the gunman shot two people.", "shot")
+    assert ev.get("attribution_name") == "police" and ev.get("claim_status") == "reported"
+
+
+def test_denied(nlp):
+    ev = _ctx(nlp, "The ministry denied that its troops shelled the village.", "shelled")
+    assert ev.get("claim_status") == "denied"
+
+
+def test_alleged(nlp):
+    ev = _ctx(nlp, "The soldiers allegedly beat the prisoners.", "beat")
+    assert ev.get("claim_status") == "alleged"
+
+
+def test_nested_attribution_keeps_the_inner_source(nlp):
+    ev = _ctx(nlp, "Reuters, quoting the army, said troops shelled the town.", "shelled")
+    assert ev.get("attribution_name") == "army"
+
+
+def test_quotation_speaker_across_sentences(nlp):
+    text = ('"We struck the camp at dawn. The enemy retreated," the commander said in a statement.')
+    ev = _ctx(nlp, text, "struck")
+    assert ev.get("attribution_name") == "commander"
+
+
+def test_pronoun_source_takes_the_earlier_name(nlp):
+    text = ("Adrienne Watson, a spokesperson, said the missiles were tracked. "
+            '"This was a reckless set of strikes," she said.')
+    ev = _ctx(nlp, text, "strikes")
+    assert ev.get("attribution_name") == "Adrienne Watson"
+
+
+@pytest.mark.parametrize("phrase,iso", [("Iraqi", "IRQ"), ("Iran", "IRN"), ("the White House", "USA"),
+                                        ("Germany", "DEU")])
+def test_country_of(phrase, iso):
+    assert country_of(phrase) == iso
+
+
+def test_sample_article(nlp, shared_dir):
+    """The canonical sample: the strike is dated Monday 2024-01-15 (the report's day, in an article of
+    Tuesday 2024-01-16), the Guards' statement makes it a claim, and the toll sentence gives at least two
+    deaths."""
+    from eventwire.readers import read
+    from eventwire.stages.casualties import CasualtiesStage
+    from eventwire.stages.dates import DatesStage
+
+    art = next(a for a in read([str(shared_dir / "samples" / "erbil-2024-01-16.txt")])
+               if isinstance(a, Article))
+    assert art.published == date(2024, 1, 16)
+    doc = nlp(art.text)
+    ctx = ArticleContext(article=art, doc=doc)
+    for word in ("attacked", "destroyed", "attacks"):
+        tok = next(t for t in doc if t.text == word)
+        ev = EventDraft(trigger=tok, sent=tok.sent)
+        ev.values.update(event_type="ASSAULT", actor1_name="Revolutionary Guards", actor1_country="IRN",
+                         actor1_text="Iran's Revolutionary Guards")
+        ctx.events.append(ev)
+    res = default_resources()
+    for stage in (DatesStage(res), AttributionStage(res), CasualtiesStage(res)):
+        stage(ctx)
+    strike, destroyed, _ = ctx.events
+    assert strike.get("event_date") == "2024-01-15"
+    assert strike.get("claim_status") == "claimed"
+    assert destroyed.get("claim_status") == "claimed"
+    assert destroyed.get("attribution_country") == "IRN"
+    assert max(ev.get("fatalities") or 0 for ev in ctx.events) >= 2
