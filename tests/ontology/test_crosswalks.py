@@ -69,3 +69,43 @@ def test_acled_without_actors():
     assert acled("ASSAULT", "aerial") == ("Explosions/Remote violence", "Air/drone strike")
     assert acled("ASSAULT", "assassinate") == ("Violence against civilians", "Attack")  # older mode name
     assert acled("ASSAULT", "no-such-mode") == (None, None)
+
+
+def test_agreements_need_two_conflict_parties():
+    assert acled_for_event("AGREE", None, (), "GOV", "REB") == ("Strategic developments", "Agreement")
+    assert acled_for_event("SUPPORT", None, (), None, "REB") == (None, None)  # verbal backing is not a deal
+    assert acled_for_event("AGREE", None, (), "GOV", "GOV") == (None, None)
+
+
+def test_an_intelligence_office_is_not_a_battle_side():
+    assert acled_for_event("ASSAULT", "destroy", (), "MIL", "SPY") == ("Strategic developments",
+                                                                     "Looting/property destruction")
+
+
+@pytest.mark.parametrize(("args", "evidence", "expected"), [
+    (("ASSAULT", "explosives", (), "UAF", "CVL"), "A grenade was thrown into the market.",
+     ("Explosions/Remote violence", "Grenade")),
+    (("ASSAULT", "aerial", (), "MIL", "CVL"), "Artillery shells and rockets hit the town.",
+     ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+    (("ASSAULT", "aerial", (), "MIL", "CVL"), "Warplanes fired missiles at the town.",
+     ("Explosions/Remote violence", "Air/drone strike")),
+    (("ASSAULT", None, (), "MIL", None), "Helicopters dropped chlorine on the district.",
+     ("Explosions/Remote violence", "Chemical weapon")),
+    (("PROTEST", "demo", (), "CVL", "GOV"), "Demonstrators hurled stones at the police.",
+     ("Riots", "Violent demonstration")),
+    (("COERCE", "seize", (), "COP", None), "Police seized a cache of rifles and ammunition.",
+     ("Strategic developments", "Disrupted weapons use")),
+    (("ASSAULT", "firearms", (), "COP", "CVL"), "Police opened fire on a protest in the capital.",
+     ("Protests", "Excessive force against protesters")),
+    (("ASSAULT", None, (), "MIL", None), "Soldiers clashed with gunmen near the border.",
+     ("Battles", "Armed clash")),
+])
+def test_evidence_words(args, evidence, expected):
+    assert acled_for_event(*args, evidence=evidence) == expected
+
+
+def test_territory_needs_a_place():
+    assert acled_for_event("COERCE", "seize", (), "MIL", "REB", "the village of Kashma") == (
+        "Battles", "Government regains territory")
+    assert acled_for_event("COERCE", "seize", (), "REB", "MIL", "the town") == (
+        "Battles", "Non-state actor overtakes territory")

@@ -118,7 +118,8 @@ def owner(tok: Token) -> Token:
 
 
 def subject_of(verb: Token, depth: int = 0) -> Argument | None:
-    """The verb's subject: its own, the "by" agent of a passive, or inherited from a governing verb."""
+    """The verb's subject: its own, the "by" agent of a passive, or inherited from a governing verb
+    (through "willing to", "decided to", participles and relative clauses)."""
     if depth > 4:
         return None
     passive = is_passive(verb)
@@ -135,45 +136,88 @@ def subject_of(verb: Token, depth: int = 0) -> Argument | None:
         return None
     if verb.dep_ == "relcl" and verb.head.pos_ in NOUN_POS:
         return _arg(verb.head, f"noun of the relative clause '{verb.text}'")
-    if verb.dep_ in ("acl",) and verb.tag_ == "VBG" and verb.head.pos_ in NOUN_POS:
-        return _arg(verb.head, f"noun modified by '{verb.text}'")
-    if verb.dep_ in INHERIT_DEPS and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
-        inherited = subject_of(verb.head, depth + 1)
+    if verb.dep_ == "acl" and verb.head.pos_ in NOUN_POS:
+        # "a declaration demanding ...": the declaration's author, when the noun is the object of a verb
+        noun = verb.head
+        if noun.dep_ in ("dobj", "obj") and noun.head.pos_ in ("VERB", "AUX"):
+            inherited = subject_of(noun.head, depth + 1)
+            if inherited is not None:
+                return Argument(inherited.head, inherited.span, f"{inherited.how}, author of '{noun.text}'")
+        if verb.tag_ == "VBG":
+            return _arg(noun, f"noun modified by '{verb.text}'")
+    gov = verb.head
+    if verb.dep_ in INHERIT_DEPS and gov.pos_ == "ADJ" and gov.dep_ in ("acomp", "xcomp") and gov.head is not gov:
+        gov = gov.head  # "they are willing to forgive"
+    if verb.dep_ in INHERIT_DEPS and gov is not verb and gov.pos_ in ("VERB", "AUX"):
+        inherited = subject_of(gov, depth + 1)
         if inherited is not None:
             return Argument(inherited.head, inherited.span, f"{inherited.how}, governing '{verb.text}'")
     return None
 
 
-def verb_arguments(verb: Token, is_agent: Callable[[Token], bool] | None = None
+def _target(tok: Token, how: str) -> Argument:
+    t = owner(tok)
+    return Argument(t, noun_phrase(t), how + (" (owner)" if t is not tok else ""),
+                    noun_phrase(tok) if t is not tok else None)
+
+
+def _not_a_party(tok: Token) -> bool:
+    """Dates, amounts and numbers are not recipients ('stopped work on Monday', 'killed 23')."""
+    return tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL") or tok.like_num
+
+
+def verb_arguments(verb: Token, is_agent: Callable[[Token], bool] | None = None, depth: int = 0
                    ) -> tuple[Argument | None, Argument | None]:
-    source = subject_of(verb)
+    """Source and target of a verb. The target is, in order: the passive subject; the indirect object ("gave
+    the Ivory Coast aid"); a direct object that is an actor; the object of "against/on/at/with/to..." after the
+    verb or after its object ("sanctions on the Taliban"); for a frame verb, the target of the verb it
+    governs ("threatened to shell Iraqi towns") or the subject of its clause ("demanded that Israel ease");
+    else a direct object that is a thing."""
+    agent = is_agent or (lambda t: True)
+    source = subject_of(verb) if depth == 0 else None
     target = None
-    passive = is_passive(verb)
-    if passive:
+    if is_passive(verb):
         subj = _child(verb, {"nsubjpass"})
         if subj is not None:
-            t = owner(subj)
-            target = Argument(t, noun_phrase(t), f"passive subject of '{verb.text}'" + (
-                " (owner)" if t is not subj else ""), noun_phrase(subj) if t is not subj else None)
-    if target is None:
-        obj = _child(verb, {"dobj", "obj"})
-        if obj is not None and is_agent is not None and not is_agent(owner(obj)) and any(
-                p.dep_ == "prep" and p.lower_ in TARGET_PREPS - {"with"} and _pobj(p) is not None
-                and is_agent(owner(_pobj(p))) for p in verb.children):  # type: ignore[arg-type]
-            obj = None  # "fired rockets at Israel": the object is the weapon, the target follows "at"
-        if obj is not None:
-            t = owner(obj)
-            target = Argument(t, noun_phrase(t), f"object of '{verb.text}'" + (" (owner)" if t is not obj else ""),
-                              noun_phrase(obj) if t is not obj else None)
-    if target is None:
-        for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS:
-                obj = _pobj(prep)
-                if obj is not None:
-                    t = owner(obj)
-                    target = Argument(t, noun_phrase(t), f"'{prep.text}' object of '{verb.text}'",
-                                      noun_phrase(obj) if t is not obj else None)
-                    break
+            return source, _target(subj, f"passive subject of '{verb.text}'")
+    dative = _child(verb, {"dative"})
+    if dative is not None and dative.pos_ in NOUN_POS and not _not_a_party(dative):
+        return source, _target(dative, f"indirect object of '{verb.text}'")
+    obj = _child(verb, {"dobj", "obj"})
+    if obj is not None and _not_a_party(obj):
+        obj = None
+    if obj is not None and agent(owner(obj)):
+        return source, _target(obj, f"object of '{verb.text}'")
+    inner_src = inner_tgt = None
+    if obj is not None and is_agent is not None and obj.pos_ == "NOUN":
+        # "condemned Russia's attack on Kyiv": the author of the act is the recipient; else the act's target
+        inner_src, inner_tgt = noun_arguments(obj, is_agent, is_agent)
+        if inner_src is not None:
+            return source, Argument(inner_src.head, inner_src.span, f"{inner_src.how}, object of '{verb.text}'",
+                                    inner_src.whole)
+    holders = [verb] + ([obj] if obj is not None and inner_tgt is None else [])
+    for h in holders:
+        for prep in h.children:
+            if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS | {"to", "for"}:
+                pobj = _pobj(prep)
+                if pobj is not None and not _not_a_party(pobj) and (agent(owner(pobj)) or prep.lower_ in (
+                        TARGET_PREPS - {"with"})):
+                    return source, _target(pobj, f"'{prep.text}' object of '{h.text}'")
+    for c in verb.children:
+        if depth < 3 and c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+            _, inner = verb_arguments(c, is_agent, depth + 1)
+            if inner is not None:
+                return source, Argument(inner.head, inner.span, f"{inner.how}, governed by '{verb.text}'",
+                                        inner.whole)
+        if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):
+            subj = _child(c, {"nsubj", "nsubjpass"})
+            if subj is not None and agent(subj) and subj.lower_ not in ("it", "there"):
+                return source, _target(subj, f"subject of '{c.text}', demanded or said by '{verb.text}'")
+    if inner_tgt is not None:
+        return source, Argument(inner_tgt.head, inner_tgt.span, f"{inner_tgt.how}, object of '{verb.text}'",
+                                inner_tgt.whole)
+    if obj is not None and (obj.lemma_.lower() in THINGS or obj.pos_ == "PROPN"):
+        target = _target(obj, f"object of '{verb.text}'")
     return source, target
 
 
@@ -201,6 +245,13 @@ def noun_arguments(noun: Token, is_actor: Callable[[Token], bool], is_agent: Cal
                 continue  # "attacks in Yemen", "exchange of fire": a place or a thing, not a target
             target = Argument(t, noun_phrase(t), f"'{c.text}' object of '{noun.text}'",
                               noun_phrase(obj) if t is not obj else None)
+    if target is None:
+        for c in noun.children:
+            if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX"):
+                subj = _child(c, {"nsubj", "nsubjpass"})
+                if subj is not None and is_agent(subj):
+                    target = _arg(subj, f"subject of '{c.text}' in the {noun.text}")
+                    break
     if source is None:
         mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i]
         for m in mods:

@@ -14,11 +14,22 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from .arguments import noun_phrase
-from .lexicon import COUNTRYISH, ORGISH, ActorInfo, ActorLexicon
+from .lexicon import COUNTRYISH, ORGISH, ActorInfo, ActorLexicon, PlaceLookup
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+# Sectors whose actors are usually of the country the report is about when the text names none.
+DOMESTIC = frozenset({"COP", "CVL", "REB", "UAF", "CRM", "EDU", "LAB", "AGR", "REF", "JUD", "LEG", "PTY", "OPP",
+                      "MED", "JRN", "REL", "SOC", "ELI", "PRM"})
+# Nouns that name events or acts, never parties ("condemned the attacks", "avenge the killing of ...").
+EVENT_NOUNS = frozenset({"attack", "strike", "airstrike", "killing", "assassination", "bombing", "raid",
+                         "invasion", "war", "fighting", "violence", "crime", "action", "demand", "call",
+                         "decision", "plan", "agreement", "deal", "talk", "sanction", "aid", "support", "offensive",
+                         "operation", "shelling", "massacre", "arrest", "protest", "visit", "meeting", "ceasefire",
+                         "truce", "threat", "statement", "declaration", "violation", "allegation", "accusation"})
+STATE = frozenset({"GOV", "MIL", "SPY"})
+NONSTATE = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "MNC", "ISM"})
 PERSONAL = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 GROUPISH = {"they", "them", "their", "theirs", "themselves", "it", "its", "itself"}
 SPEAKER = {"we", "us", "our", "ours", "ourselves", "i", "me", "my"}
@@ -51,10 +62,14 @@ class Mention:
 class ArticleActors:
     """All actor mentions of a Doc, resolved once; `resolve(head, span)` for any noun of the article."""
 
-    def __init__(self, doc: Doc, lexicon: ActorLexicon, when: date | None = None):
+    def __init__(self, doc: Doc, lexicon: ActorLexicon, when: date | None = None,
+                 places: PlaceLookup | None = None):
         self.doc = doc
         self.lex = lexicon
         self.when = when
+        self.places = places
+        self._place_ents: list[Span] | None = None
+        self._country_cache: dict[str, str | None] = {}
         self.by_head: dict[int, Mention] = {}
         self.order: list[Mention] = []
         heads: set[int] = set()
@@ -85,8 +100,10 @@ class ArticleActors:
 
     def is_agent(self, tok: Token) -> bool:
         """Whether the noun phrase of `tok` names any actor (by the dictionary or by reference)."""
+        if tok.lemma_.lower() in EVENT_NOUNS or (tok.tag_ == "NN" and tok.lower_.endswith("ing")):
+            return False  # "the killing of three members": an event, not a party to it
         m = self.resolve(tok, noun_phrase(tok))
-        return m.info is not None
+        return m.info is not None and m.info.kind != "weapon"
 
     def is_actor(self, tok: Token) -> bool:
         """Whether a modifier word names an actor with a country or an organisation ("Houthi", "Israeli")."""
@@ -99,7 +116,7 @@ class ArticleActors:
         low = head.lower_
         if _is_pronoun(head):
             return self._pronoun(head, span)
-        info = self.lex.resolve(span.text, self.when)
+        info = self.lex.resolve(span.text, self.when, self.places)
         if self._is_description(head, span, info):
             ante = self._antecedent(head, lambda m: _shares_head(m, head) and m.info is not None
                                     and (m.info.country is not None or m.info.kind in ORGISH))
@@ -115,13 +132,23 @@ class ArticleActors:
                     f" {info.name}" if info.name else ""),
                     reason=f"{info.reason}; {country} from the nearest mention of one of them ({where})")
         if info is not None and info.country is None and not info.candidates:
-            inner = [self.by_head[t.i] for t in span if t.i != head.i and t.i in self.by_head
-                     and t.i < head.i + 40]
+            inner = [self.by_head.get(t.i) or self._mention(t, noun_phrase(t)) for t in span
+                     if t.i != head.i and t.pos_ in ("PROPN", "NOUN") and t.dep_ in ("pobj", "poss", "appos")]
             inner = [m for m in inner if m.info is not None and m.info.country is not None]
             if inner:
                 sub = inner[0]
                 info = replace(info, country=sub.info.country,  # type: ignore[union-attr]
                                reason=f"{info.reason}; country from '{sub.span.text}' ({sub.how})")
+        if info is not None and info.country is None and not info.candidates and info.kind != "weapon" and (
+                info.sector in DOMESTIC or info.sector in STATE):
+            country, where = self._context_country(head, span, same_sentence_only=info.sector in STATE)
+            if country:
+                info = replace(info, country=country, name=f"{self.lex.country_name(country)} {info.name}",
+                               reason=f"{info.reason}; {country} from the context ({where})")
+        if info is not None and info.kind == "capital" and not _acting(head):
+            info = replace(info, sector="CVL", name=self.lex.country_name(info.country),
+                           reason=f"{info.reason}; but a capital that is not subject or object is a place: its "
+                                  "people (CVL)")
         if info is None and head.ent_type_ == "PERSON":
             ante = self._antecedent(head, lambda m: m.info is not None and head.lower_ in m.span.text.lower()
                                     and m.person)
@@ -183,17 +210,65 @@ class ArticleActors:
         first = span[0].lower_
         return first in ("the", "this", "that", "these", "those") and len(span) <= 3
 
-    def _nearest_country(self, head: Token, candidates: tuple[str, ...]) -> tuple[str | None, str]:
+    def _context_country(self, head: Token, span: Span, same_sentence_only: bool = False
+                         ) -> tuple[str | None, str]:
+        """The country of the nearest place named in the same sentence, else in the two sentences before: a
+        domestic actor ("police", "protesters") is most likely of the country the report is about. State
+        actors ("the president", "troops") look in their own sentence only."""
+        return self._nearest_country(head, None, span, same_sentence_first=True,
+                                     window=0 if same_sentence_only else 80)
+
+    def _nearest_country(self, head: Token, candidates: tuple[str, ...] | None, span: Span | None = None,
+                         same_sentence_first: bool = False, window: int = 80) -> tuple[str | None, str]:
+        """The nearest country-naming entity (place, demonym) to `head`, among `candidates` when given;
+        earlier ones are preferred to later ones, the same sentence to others."""
+        sent = head.sent
         best: tuple[int, str, str] | None = None
-        for m in self.order:
-            if m.info is None or m.info.country not in candidates or m.head.i == head.i:
+        for ent in self._places():
+            if span is not None and span.start <= ent.start < span.end:
                 continue
-            if m.info.kind not in COUNTRYISH and m.info.kind not in ORGISH:
+            if head.i in range(ent.start, ent.end):
                 continue
-            dist = abs(m.head.i - head.i) + (0 if m.head.i < head.i else 50)
+            country = self._ent_country(ent.text)
+            if country is None or (candidates is not None and country not in candidates):
+                continue
+            same = ent.sent == sent
+            if same_sentence_first:
+                if same:
+                    dist = abs(ent.start - head.i)
+                elif ent.start < sent.start and sent.start - ent.start < window:
+                    dist = 1000 + sent.start - ent.start
+                else:
+                    continue
+            else:
+                dist = abs(ent.start - head.i) + (0 if ent.start < head.i else 50)
             if best is None or dist < best[0]:
-                best = (dist, m.info.country, m.span.text)
+                best = (dist, country, ent.text)
         return (best[1], f"'{best[2]}'") if best else (None, "")
+
+    def _places(self) -> list[Span]:
+        if self._place_ents is None:
+            self._place_ents = [e for e in self.doc.ents if e.label_ in ("GPE", "NORP", "LOC")]
+        return self._place_ents
+
+    def _ent_country(self, text: str) -> str | None:
+        if text not in self._country_cache:
+            c = self.lex.country_of(text)
+            if c is None and self.places is not None and text[:1].isupper():
+                hit = self.places(text, False)
+                c = hit[0] if hit else None
+            self._country_cache[text] = c if c not in NONSTATE else None
+        return self._country_cache[text]
+
+
+def _acting(tok: Token) -> bool:
+    """Whether a noun is the subject or direct object of its verb (PLOVER GSR: a capital there stands for its
+    government)."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "obj", "csubj", "ROOT"):
+        return True
+    return tok.dep_ == "pobj" and tok.head.dep_ == "agent"
 
 
 def _is_pronoun(tok: Token) -> bool:

@@ -16,10 +16,11 @@ appositive ("X, spokesperson for Y") is read when the name itself is unknown."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from importlib import resources
+from typing import Any
 
 SOURCES = ("curated_actors.tsv", "curated_countries.tsv", "curated_groups.tsv", "curated_agents.tsv",
            "countries.tsv", "named.tsv", "agents.tsv")
@@ -88,6 +89,7 @@ class Entry:
     scope: str = "fixed"  # org: fixed | default (country applies only when no other is named)
     member: bool = False  # agent: a member noun that takes its organisation's sector
     weapon: bool = False  # agent: a weapon standing as the actor ("a car bomb")
+    city: bool = False  # seat: a capital city (a place as well as a government), not a building
     candidates: tuple[str, ...] = ()  # group: countries the group may belong to
 
     @property
@@ -241,11 +243,13 @@ class ActorLexicon:
             yield phrase, Entry("org", r["name"], src, (code,), scope=r["scope"] or "fixed")
         elif src in ("curated_countries.tsv", "countries.tsv"):
             kind = r["kind"]
-            kind = {"name": "country", "alias": "country", "capital": "seat", "city": "place"}.get(kind, kind)
+            city = kind in ("seat", "capital")
+            kind = {"name": "country", "alias": "country", "capital": "seat", "city": "place",
+                    "building": "seat"}.get(kind, kind)
             sector = r.get("sector") or ("GOV" if kind == "seat" else None)
             if kind == "country" and src == "curated_countries.tsv" and not _case_sensitive(phrase):
                 names.setdefault(r["iso3"], phrase.title().replace("'S", "'s"))
-            yield phrase, Entry(kind, phrase, src, (Code(r["iso3"], sector),))
+            yield phrase, Entry(kind, phrase, src, (Code(r["iso3"], sector),), city=city and kind == "seat")
         elif src == "curated_groups.tsv":
             yield phrase, Entry("group", r["group"], src, candidates=tuple(r["countries"].split(";")))
         elif src in ("curated_agents.tsv", "agents.tsv"):
@@ -367,14 +371,16 @@ class ActorLexicon:
     def country_name(self, code: str | None) -> str | None:
         return self.country_names.get(code, code) if code else None
 
-    def resolve(self, text: str, when: date | None = None) -> ActorInfo | None:
+    def resolve(self, text: str, when: date | None = None, places: PlaceLookup | None = None
+                ) -> ActorInfo | None:
         """Country and sector of an actor phrase, or None when the phrase has no known word (e.g. a pronoun
-        or an unknown person's name)."""
+        or an unknown person's name). `places` (see `place_lookup`) finds towns and regions the dictionary
+        lacks ("Cizre", "the government of Sindh province")."""
         tokens = tokenize(text)
         if not tokens or all(t.lower() in PRONOUNS and not (t.isupper() and len(t) > 1) for t in tokens):
             return None
         segments = _split(tokens, {","})
-        results = [r for r in (self._resolve_segment(seg, when) for seg in segments if seg) if r]
+        results = [r for r in (self._resolve_segment(seg, when, places) for seg in segments if seg) if r]
         if not results:
             return None
         best = results[0]
@@ -389,8 +395,11 @@ class ActorLexicon:
 
     # ------------------------------------------------------------------ reading one phrase
 
-    def _resolve_segment(self, tokens: list[str], when: date | None) -> ActorInfo | None:
+    def _resolve_segment(self, tokens: list[str], when: date | None, places: PlaceLookup | None = None
+                         ) -> ActorInfo | None:
         ms = self.matches(tokens)
+        if places is not None:
+            ms = _with_places(tokens, ms, places)
         if not ms:
             return None
         cut = _head_end(tokens, ms)
@@ -431,6 +440,8 @@ class ActorLexicon:
             return None
         if decider is not None and decider.entry.weapon:
             kind = "weapon"
+        elif decider is not None and decider.entry.city and sector == "GOV":
+            kind = "capital"
         return ActorInfo(name, country, sector, reason, others, candidates, kind, tuple(m.text for m in ms))
 
     def _country_code(self, m: Match, when: date | None) -> str | None:
@@ -467,7 +478,15 @@ class ActorLexicon:
         persons = [m for m in head if m.entry.person]
         if persons:  # "President Mugabe", "former President X": the title says what the person is now
             p = persons[0]
+            after = [a for a in head if a.entry.kind == "agent" and a.start >= p.end and sec(a)
+                     and not a.entry.member]
+            if after:  # "the Bush administration"
+                a = after[0]
+                return sec(a), f"'{p.text} {a.text}': {sec(a)}", p
             titles = [a for a in head if a.entry.kind == "agent" and a.end <= p.start and sec(a)]
+            inner = self._title_in(tokens[p.start:p.end])
+            if inner is not None and not titles:
+                titles = [Match(p.start, p.start + len(inner.name.split()), inner, inner.name)]
             if titles:
                 t = titles[-1]
                 if any(w.lower() in FORMER for w in tokens[max(0, t.start - 2):t.start]):
@@ -517,12 +536,20 @@ class ActorLexicon:
         places = [m for m in head if m.entry.kind == "place"]
         if places and len(places) == len([m for m in head if m.entry.kind in COUNTRYISH]):
             return "CVL", f"'{places[0].text}' is a place, not a state: its people (CVL)", None
-        demonyms = [m for m in head if m.entry.kind == "demonym"]
+        demonyms = [m for m in head if m.entry.kind in ("demonym", "group")]
         if demonyms and demonyms[-1].text.lower().endswith("s") and demonyms[-1] is head[-1] \
                 and len(demonyms[-1].text) > 3:
             d = demonyms[-1]
-            return "CVL", f"'{d.text}': people of {d.entry.code(when).country} (CVL)", None
+            return "CVL", f"'{d.text}': people of {d.entry.code(when).country if d.entry.codes else d.entry.name} (CVL)", None
         return None, "", None
+
+    def _title_in(self, words: list[str]) -> Entry | None:
+        """A title at the start of a person's name as matched ("President Obama" -> 'president')."""
+        for n in (2, 1):
+            e = self._lower.get(tuple(w.lower() for w in words[:n]))
+            if e is not None and e.kind == "agent" and len(words) > n:
+                return e
+        return None
 
     def _name(self, decider: Match | None, country: str | None, sector: str | None, when: date | None
               ) -> str | None:
@@ -534,6 +561,57 @@ class ActorLexicon:
         if cname and sector:
             return f"{cname} {SECTOR_LABELS.get(sector, sector)}"
         return cname or (SECTOR_LABELS.get(sector, sector) if sector else None)
+
+
+PlaceLookup = Callable[[str, bool], "tuple[str, str] | None"]
+PLACE_WORDS = frozenset({"province", "region", "state", "city", "district", "town", "village", "county",
+                         "governorate", "prefecture", "municipality", "area", "valley", "camp"})
+
+
+def place_lookup(gazetteer: Any, min_population: int = 15000) -> PlaceLookup:
+    """A `places` function for `ActorLexicon.resolve` from the gazetteer: name -> (ISO3, place name) of its most
+    prominent populated place or division; `strict` (a bare name) asks for a town of `min_population`."""
+
+    def find(name: str, strict: bool) -> tuple[str, str] | None:
+        cands = gazetteer.candidates(name)
+        if not cands:
+            return None
+        p = cands[0]  # the most prominent reading only: "the Red Sea" is a sea, not Sudan's Red Sea state
+        division = p.feature_code in ("ADM1", "ADM2", "ADMD") or p.feature_code.startswith("PCL")
+        town = p.feature_class == "P" and p.population >= (min_population if strict else 1000)
+        if p.country_iso3 and (division or town):
+            return p.country_iso3, p.name + (" (capital)" if p.feature_code == "PPLC" else "")
+        return None
+
+    return find
+
+
+def _with_places(tokens: list[str], ms: list[Match], places: PlaceLookup) -> list[Match]:
+    """Add unknown capitalised names that the gazetteer knows as places: a bare name ("Cizre"), a name after
+    a preposition ("Red Crescent in Bam") or before a place word ("Sindh province")."""
+    covered = {i for m in ms for i in range(m.start, m.end)}
+    added = []
+    i = 0
+    while i < len(tokens):
+        if i in covered or not tokens[i][:1].isupper() or tokens[i].lower() in DETERMINERS | GEO_MODIFIERS:
+            i += 1
+            continue
+        j = i
+        while j < len(tokens) and j not in covered and tokens[j][:1].isupper():
+            j += 1
+        prev = next((t.lower() for t in reversed(tokens[:i]) if t.lower() not in DETERMINERS), "")
+        bare = all(t.lower() in DETERMINERS for k, t in enumerate(tokens) if not i <= k < j)
+        after_prep = prev in PREPOSITIONS
+        before_word = j < len(tokens) and tokens[j].lower() in PLACE_WORDS
+        if bare or after_prep or before_word:
+            hit = places(" ".join(tokens[i:j]), bare and not before_word)
+            if hit is not None:
+                capital = hit[1].endswith(" (capital)")
+                entry = Entry("seat", hit[1][:-10], "gazetteer", (Code(hit[0], "GOV"),), city=True) if capital \
+                    else Entry("place", hit[1], "gazetteer", (Code(hit[0], None),))
+                added.append(Match(i, j, entry, " ".join(tokens[i:j])))
+        i = j
+    return sorted(ms + added, key=lambda m: m.start) if added else ms
 
 
 def _split(tokens: list[str], seps: set[str]) -> list[list[str]]:

@@ -103,6 +103,11 @@ def default_shared() -> Path:
     return repo.parent / "shared"
 
 
+def shared_path(shared: str | Path | None = None) -> Path:
+    """The gold-data folder the user gave (`--shared`), else `default_shared()`."""
+    return Path(shared) if shared else default_shared()
+
+
 def run_eval(name: str, shared: Path | str | None = None, limit: int | None = None,
              **kw: Any) -> dict[str, float]:
     """Score one dataset; `limit` takes the first N items after the dataset's stable order. Extra keyword
@@ -116,4 +121,4 @@ def run_eval(name: str, shared: Path | str | None = None, limit: int | None = No
     return {k: float(v) for k, v in func(root, limit, **kw).items()}
 
 
-__all__ = ["DATASETS", "Dataset", "dataset_names", "default_shared", "get_evaluator", "run_eval"]
+__all__ = ["DATASETS", "Dataset", "dataset_names", "default_shared", "get_evaluator", "run_eval", "shared_path"]

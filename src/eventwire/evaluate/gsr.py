@@ -1,8 +1,12 @@
 """PLOVER gold-standard records (CAMEO manual examples, PLOVER v0.5b1): actor country and sector.
 
 Two measurements:
-- dictionary (always): each gold actor's text (`actorText`) is resolved with the actor dictionary alone and
-  its country and sector compared with the gold code and sector; this measures the dictionary.
+- dictionary (always): each gold actor's text (`actorText`) is resolved with the actor dictionary (and the
+  gazetteer for towns it lacks) and its country and sector compared with the gold code and sector; this
+  measures the dictionary.
+- in context (`in_context=True`, the default): the gold actor's words located in the parsed sentence and resolved
+  as the actors stage resolves a noun phrase (dictionary, reference, the sentence's places for a domestic actor
+  that names no country); this measures the stage minus finding the arguments.
 - end to end (`end_to_end=True`): each sentence is coded with `eventwire.extract` (an Article without a date);
   the event whose actor texts best overlap the gold source and target is compared on event type (older
   names mapped to PLOVER v0.8), actor1 country/sector (first gold source) and actor2 country/sector (first
@@ -16,6 +20,7 @@ gold actors that have the field."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -26,7 +31,7 @@ from .common import events_by_article, stable_slice
 from .metrics import safe_div, token_f1
 
 if TYPE_CHECKING:
-    from ..actors.lexicon import ActorLexicon
+    from ..actors.lexicon import ActorLexicon, PlaceLookup
     from ..pipeline import Pipeline
     from ..record import Event
 
@@ -100,11 +105,12 @@ def country_match(gold: str | None, pred: str | None) -> bool:
     return gold is not None and gold == pred
 
 
-def score_dictionary(items: list[GsrItem], lexicon: ActorLexicon) -> dict[str, float]:
+def score_dictionary(items: list[GsrItem], lexicon: ActorLexicon, places: PlaceLookup | None = None
+                     ) -> dict[str, float]:
     n_c = ok_c = n_s = ok_s = found = 0
     for it in items:
         for a in it.sources + it.targets:
-            info = lexicon.resolve(a.text, it.when)
+            info = lexicon.resolve(a.text, it.when, places)
             found += info is not None
             if a.code:
                 n_c += 1
@@ -115,6 +121,39 @@ def score_dictionary(items: list[GsrItem], lexicon: ActorLexicon) -> dict[str, f
     return {"country_accuracy": safe_div(ok_c, n_c), "sector_accuracy": safe_div(ok_s, n_s),
             "resolved_rate": safe_div(found, n_c), "n_actors": float(n_c), "n_sectors": float(n_s),
             "n": float(len(items))}
+
+
+def score_in_context(items: list[GsrItem], lexicon: ActorLexicon, nlp: Any,
+                     places: PlaceLookup | None = None) -> dict[str, float]:
+    """Each gold actor resolved where it stands in its parsed sentence, as the actors stage resolves a noun
+    phrase (dictionary, then reference and the sentence's places for an actor that names no country)."""
+    from ..actors.coref import ArticleActors
+
+    n_c = ok_c = n_s = ok_s = 0
+    docs = nlp.pipe([it.text for it in items], batch_size=32)
+    for it, doc in zip(items, docs, strict=True):
+        actors = ArticleActors(doc, lexicon, it.when, places)
+        for a in it.sources + it.targets:
+            at = _find(it.text, a.text)
+            span = doc.char_span(at, at + len(a.text), alignment_mode="expand") if at >= 0 else None
+            if span is not None and len(span):
+                info = actors.resolve(span.root, span).info
+            else:
+                info = lexicon.resolve(a.text, it.when, places)
+            if a.code:
+                n_c += 1
+                ok_c += country_match(a.code, info.country if info else None)
+            if a.sector:
+                n_s += 1
+                ok_s += info is not None and info.sector == a.sector
+    return {"context_country_accuracy": safe_div(ok_c, n_c), "context_sector_accuracy": safe_div(ok_s, n_s)}
+
+
+def _find(text: str, words: str) -> int:
+    """Where `words` stand in `text` as whole words (case first, then any case); -1 when absent."""
+    pattern = r"(?<!\w)" + re.escape(words) + r"(?!\w)"
+    m = re.search(pattern, text) or re.search(pattern, text, re.IGNORECASE)
+    return m.start() if m else -1
 
 
 def _pick(events: list[Event], it: GsrItem) -> Event | None:
@@ -157,14 +196,19 @@ def score_end_to_end(items: list[GsrItem], pipeline: Pipeline | None = None) -> 
 
 
 def evaluate_gsr(shared: Path, limit: int | None = None, pipeline: Pipeline | None = None,
-                 end_to_end: bool = False, lexicon: ActorLexicon | None = None) -> dict[str, float]:
-    """Dictionary accuracy of actor country and sector on the GSR (and the end-to-end variant on request)."""
-    items = load_gsr(shared, limit)
-    if lexicon is None:
-        from ..resources import default_resources
+                 end_to_end: bool = False, lexicon: ActorLexicon | None = None, in_context: bool = True
+                 ) -> dict[str, float]:
+    """Accuracy of actor country and sector on the GSR: the dictionary alone, the actor phrase in its parsed
+    sentence (`in_context`), and the whole pipeline (`end_to_end`)."""
+    from ..actors.lexicon import place_lookup
+    from ..resources import default_resources
 
-        lexicon = (pipeline.resources if pipeline is not None else default_resources()).actors
-    out = score_dictionary(items, lexicon)
+    items = load_gsr(shared, limit)
+    res = pipeline.resources if pipeline is not None else default_resources()
+    places = place_lookup(res.gazetteer)
+    out = score_dictionary(items, lexicon or res.actors, places)
+    if in_context:
+        out.update(score_in_context(items, lexicon or res.actors, res.nlp, places))
     if end_to_end:
         out.update(score_end_to_end(items, pipeline))
     return out

@@ -343,7 +343,7 @@ def score_muc4(msgs: list[Message], events: dict[str, list[Event]]) -> dict[str,
 
 
 def evaluate_muc4(shared: Path, limit: int | None = None, pipeline: Pipeline | None = None,
-                  text_case: str = "original") -> dict[str, float]:
+                  text_case: str = "sentence") -> dict[str, float]:
     """`eventwire eval muc4`: code each dev message (dated by its dateline) and score what maps."""
     if text_case not in ("original", "sentence"):
         raise ValueError(f"text_case must be 'original' or 'sentence', not {text_case!r}")

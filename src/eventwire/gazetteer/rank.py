@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .lookup import NAME_ABBR, NAME_ALT, NAME_MAIN, NAME_SHORT, Candidate, Place
 
 # weights (tuned on the dev parts of LGL, TR-News and GeoWebNews; see evaluate/geo.py)
-W_POP = 0.55  # per log10 of population
+W_POP = 0.65  # per log10 of population
 KIND = {NAME_MAIN: 0.0, NAME_ABBR: 0.0, NAME_ALT: -1.2, NAME_SHORT: -2.5}
 CLASS_BONUS = {"country": 4.0, "admin1": 1.0, "admin2": 0.0, "city": 0.3, "point": -0.5, "region": 0.5}
 W_SAME_COUNTRY = 2.0

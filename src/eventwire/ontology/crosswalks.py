@@ -3,6 +3,7 @@ with data/cameo_extra.tsv) and ACLED event / sub-event types (data/acled_crosswa
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -12,13 +13,17 @@ from .plover import event_type, normalize_mode, read_table
 
 # Sector groups the ACLED rules refer to (see the header of data/acled_crosswalk.tsv).
 SECTOR_GROUPS: dict[str, frozenset[str]] = {
-    "ARMED": frozenset({"MIL", "REB", "PRM", "UAF", "COP", "SPY", "CRM"}),
+    "ARMED": frozenset({"MIL", "REB", "PRM", "UAF", "COP", "CRM"}),
     "SECURITY": frozenset({"MIL", "COP", "PRM", "SPY"}),
     "NONSTATE": frozenset({"REB", "PRM", "UAF", "CRM"}),
     "CIVILIAN": frozenset({"CVL", "JRN", "EDU", "MED", "REF", "REL", "LAB", "AGR", "BUS", "SOC", "ELI", "OPP",
                            "PTY", "GOV", "LEG", "JUD", "UNK"}),
 }
 PROTESTER_WORDS = ("protest", "demonstrat", "marcher", "rallying", "rally", "strikers")
+WEAPON_WORDS = ("weapon", "arms", "ammunition", "explosive", "bomb", "ied", "mine", "rocket", "missile", "drone",
+                "grenade", "rifle", "gun", "cache", "munition")
+TERRITORY_WORDS = ("town", "village", "city", "territory", "area", "district", "region", "base", "position",
+                   "hill", "province", "neighbourhood", "neighborhood", "outpost", "checkpoint", "border", "airport")
 
 
 # ---------------------------------------------------------------- CAMEO
@@ -66,6 +71,8 @@ class _Rule:
     contexts: str
     actor1: str
     actor2: str
+    words: re.Pattern[str] | None  # the evidence must contain one of these word stems
+    without: re.Pattern[str] | None  # ... and none of these
     case_code: str
     note: str
 
@@ -83,8 +90,14 @@ def _acled_rules() -> list[_Rule]:
         if r["case_code"] not in acled_types():
             raise ValueError(f"acled_crosswalk.tsv: unknown ACLED code {r['case_code']!r}")
         rules.append(_Rule(frozenset(r["type"].split("|")), r["mode"], r["context"], r["actor1"], r["actor2"],
-                           r["case_code"], r["note"]))
+                           _stems(r["words"]), _stems(r["without"]), r["case_code"], r["note"]))
     return rules
+
+
+def _stems(cell: str) -> re.Pattern[str] | None:
+    if cell in ("", "*"):
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in cell.split("|")) + ")", re.IGNORECASE)
 
 
 def _match_value(pattern: str, value: str | None) -> bool:
@@ -101,6 +114,8 @@ def _match_sector(pattern: str, sector: str | None, flags: frozenset[str] = froz
     if pattern == "-":
         return sector is None and not flags
     for alt in pattern.split("|"):
+        if alt == "-" and sector is None:
+            return True
         if alt in flags or (sector is not None and (alt == sector or sector in SECTOR_GROUPS.get(alt, ()))):
             return True
     return False
@@ -108,32 +123,50 @@ def _match_sector(pattern: str, sector: str | None, flags: frozenset[str] = froz
 
 def acled_rule(type_: str, mode: str | None = None, contexts: Iterable[str] = (),
                actor1_sector: str | None = None, actor2_sector: str | None = None,
-               actor2_text: str | None = None) -> tuple[str, str] | None:
-    """(CASE code, note) of the first crosswalk rule matching the event, or None."""
+               actor2_text: str | None = None, evidence: str | None = None) -> tuple[str, str] | None:
+    """(CASE code, note) of the first crosswalk rule matching the event, or None. `evidence` is the text the
+    event was coded from: some rules look for words in it ("grenade", "chlorine")."""
     t = event_type(type_).name
     try:
         m = normalize_mode(t, mode)
     except ValueError:
         m = None
     ctx = set(contexts)
-    flags = frozenset({"PROTESTERS"}) if actor2_text and any(
-        w in actor2_text.lower() for w in PROTESTER_WORDS) else frozenset()
+    flags = _flags(actor2_text)
+    text = evidence or ""
     for rule in _acled_rules():
         if t not in rule.types or not _match_value(rule.modes, m):
             continue
         if rule.contexts != "*" and not ctx.intersection(rule.contexts.split("|")):
+            continue
+        if (rule.words is not None and not rule.words.search(text)) or (
+                rule.without is not None and rule.without.search(text)):
             continue
         if _match_sector(rule.actor1, actor1_sector) and _match_sector(rule.actor2, actor2_sector, flags):
             return rule.case_code, rule.note
     return None
 
 
+def _flags(actor2_text: str | None) -> frozenset[str]:
+    if not actor2_text:
+        return frozenset()
+    low = actor2_text.lower()
+    out = set()
+    for flag, words in (("PROTESTERS", PROTESTER_WORDS), ("WEAPONS", WEAPON_WORDS),
+                        ("TERRITORY", TERRITORY_WORDS)):
+        if any(re.search(r"\b" + w, low) for w in words):
+            out.add(flag)
+    return frozenset(out)
+
+
 def acled_for_event(type_: str, mode: str | None = None, contexts: Iterable[str] = (),
                     actor1_sector: str | None = None, actor2_sector: str | None = None,
-                    actor2_text: str | None = None) -> tuple[str | None, str | None]:
+                    actor2_text: str | None = None, evidence: str | None = None
+                    ) -> tuple[str | None, str | None]:
     """(ACLED event type, ACLED sub-event type) for a PLOVER event, using its actors' sectors where the ACLED
-    distinction depends on who acted on whom; (None, None) when no ACLED category applies."""
-    hit = acled_rule(type_, mode, contexts, actor1_sector, actor2_sector, actor2_text)
+    distinction depends on who acted on whom, and words of its evidence sentence where the mode cannot tell
+    ("grenade", "shelling", "chlorine"); (None, None) when no ACLED category applies."""
+    hit = acled_rule(type_, mode, contexts, actor1_sector, actor2_sector, actor2_text, evidence)
     if hit is None:
         return None, None
     return acled_types()[hit[0]]

@@ -8,11 +8,13 @@ null country and sector; no actor found leaves all fields null, and actor_reason
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from ..actors.arguments import Argument, event_arguments
 from ..actors.coref import ArticleActors, Mention
+from ..actors.lexicon import PlaceLookup, place_lookup
 from ..context import ArticleContext, EventDraft
+from ..errors import EventwireError
 
 if TYPE_CHECKING:
     from ..resources import Resources
@@ -28,14 +30,24 @@ class ActorsStage:
 
     def __init__(self, res: Resources):
         self.res = res
+        self._place_lookup: PlaceLookup | Literal[False] | None = None
 
     def __call__(self, ctx: ArticleContext) -> None:
         if not ctx.events:
             return
-        mentions = ArticleActors(ctx.doc, self.res.actors, ctx.article.published)
+        mentions = ArticleActors(ctx.doc, self.res.actors, ctx.article.published, self._places())
         ctx.notes["actors"] = mentions
         for ev in ctx.events:
             self.code_event(ev, mentions)
+
+    def _places(self) -> PlaceLookup | None:
+        """Towns and regions for actor phrases the dictionary lacks, from the gazetteer (None without one)."""
+        if self._place_lookup is None:
+            try:
+                self._place_lookup = place_lookup(self.res.gazetteer)
+            except EventwireError:  # no gazetteer: the dictionary alone
+                self._place_lookup = False
+        return self._place_lookup or None
 
     def code_event(self, ev: EventDraft, mentions: ArticleActors) -> None:
         source, target = event_arguments(ev.trigger, mentions.is_actor, mentions.is_agent)

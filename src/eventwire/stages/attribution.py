@@ -37,9 +37,9 @@ if TYPE_CHECKING:
 
 DATA = Path(__file__).parent / "data"
 
-COMPLEMENT_DEPS = ("ccomp", "xcomp", "dobj", "csubj", "obj", "pcomp", "advcl", "conj", "relcl", "acl",
+COMPLEMENT_DEPS = ("ccomp", "xcomp", "dobj", "csubj", "obj", "pcomp", "conj", "relcl", "acl",
                    "attr", "oprd", "nsubjpass", "pobj", "prep")
-PARENTHETICAL_DEPS = ("parataxis", "advcl", "ccomp", "conj")
+PARENTHETICAL_DEPS = ("parataxis", "advcl", "ccomp")
 SPEECH_NOUNS = {"statement", "report", "communique", "communiqué", "announcement", "release", "tweet", "post",
                 "interview", "briefing", "message", "letter", "video", "broadcast", "bulletin", "press",
                 "spokesman", "spokeswoman", "spokesperson", "representative", "memo", "filing", "complaint"}
@@ -240,8 +240,21 @@ def _make(cue: Token, src: Token | None, how: str, content: Span | None = None) 
 # ------------------------------------------------------------------------------------------ finding sources
 
 
+MODALS = {"will", "would", "could", "might", "may", "should", "can", "'ll", "wo", "ca", "must", "shall"}
+
+
 def _is_cue(t: Token) -> bool:
-    return t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in REPORTING
+    """A reporting verb that reports: not negated ("did not say"; deny-words excepted), not future or
+    modal ("will announce", "could claim"), not an infinitive ("plans to announce"), and not with a
+    relative "that"/"which" as its subject ("rules that promise ...")."""
+    if t.pos_ not in ("VERB", "AUX") or t.lemma_.lower() not in REPORTING:
+        return False
+    kids = list(t.children)
+    if any(c.dep_ == "neg" for c in kids) and t.lemma_.lower() not in DENY_WORDS:
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and (c.lower_ in MODALS or c.tag_ == "TO") for c in kids):
+        return False
+    return not any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in kids)
 
 
 def _according(sent: Span, path_ids: set[int]) -> Attribution | None:
@@ -262,31 +275,43 @@ def in_sentence(trigger: Token) -> Attribution | None:
     sent = trigger.sent
     path = [trigger, *trigger.ancestors]
     path_ids = {t.i for t in path}
-    # 1. a reporting verb governing the event (the innermost wins)
+    # 1. a reporting verb governing the event (the innermost wins; a belief verb whose subject is a pronoun
+    #    standing for an outer speaker, "Fowler said he thinks ...", gives way to that speaker)
+    pending: Attribution | None = None
     for k, a in enumerate(path[1:], start=1):
         below = path[k - 1]
         subj = _subject(a)
         if _is_cue(a) and below.dep_ in COMPLEMENT_DEPS and (subj is None or below.i != subj.i):
             att = _make(a, subj, f"{a.lemma_!r} governs the event")
-            if att is not None:
-                return att
-    # 2. a parenthetical reporting clause of the event's clause, or 'according to'
-    acc = _according(sent, path_ids)
+            if att is None:
+                continue
+            if pending is not None:
+                return att if att.source is not None else pending
+            if REPORTING.get(a.lemma_.lower(), ("", ""))[1] == "belief":
+                pending = att  # "he thinks", "polls show": an outer speaker, if any, is the source
+                continue
+            return att
+    if pending is not None:
+        return pending
+    # 2. a parenthetical reporting clause of the event's clause ("..., police said"), or 'according to'
     for a in path:
         for c in a.children:
             if c.i in path_ids or not _is_cue(c) or c.dep_ not in PARENTHETICAL_DEPS:
                 continue
-            if any(g.dep_ in ("ccomp", "xcomp") for g in c.children):
+            if any(g.dep_ in ("ccomp", "xcomp", "dobj") for g in c.children):
                 continue  # it reports something else of its own
+            lo, hi = sorted((c.i, trigger.i))
+            if not any(t.is_punct or t.is_quote for t in sent.doc[lo:hi]):
+                continue  # not set off by a comma or a quotation mark: a clause of its own
             att = _make(c, _subject(c), f"parenthetical {c.text!r}")
             if att is not None:
                 return att
-    return acc
+    return _according(sent, path_ids)
 
 
 def quote_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Character spans of quotations (curly or straight double quotes)."""
-    text = doc.text
+    """Character spans of quotations (curly or straight double quotes, ``...'' pairs)."""
+    text = doc.text.replace("``", "“ ").replace("''", "” ")
     spans: list[tuple[int, int]] = []
     stack: list[int] = []
     straight_open: int | None = None
@@ -338,26 +363,65 @@ def _speaker_near_quote(doc: Doc, q: tuple[int, int]) -> Attribution | None:
     return None
 
 
+FIRST_SECOND = {"i", "we", "you", "me", "us"}
+# "PENCE: ...", "Chris Wallace: ..." at the start of a paragraph (a capitalised name, no function words)
+_LABEL = re.compile(r"[ \t\"“]*((?:[A-Z][A-Z.'\-]+)(?: [A-Z][A-Z.'\-]+){0,2}|(?:[A-Z][a-z.'\-]+)(?: [A-Z][a-z.'\-]+){0,2})"
+                    r"\s*:\s+\S")
+LABEL_STOP = {"update", "note", "editor's note", "photo", "video", "watch", "read more", "related", "image",
+              "source", "sources", "correction", "caption", "warning", "q", "a", "click here", "advertisement"}
+
+
+def _quote_speaker(doc: Doc, quotes: list[tuple[int, int]], k: int) -> Attribution | None:
+    """The speaker of quotation k; a quotation with none named near it continues the previous quotation's
+    speaker when it follows within two paragraphs (consecutive quoted paragraphs of one speaker)."""
+    att = _speaker_near_quote(doc, quotes[k])
+    if att is not None:
+        return att
+    if k > 0:
+        between = doc.text[quotes[k - 1][1]: quotes[k][0]]
+        if between.count("\n\n") <= 2 and len(between) < 400:
+            prev = _speaker_near_quote(doc, quotes[k - 1])
+            if prev is not None:
+                return Attribution(prev.source, prev.cue, prev.text, prev.status,
+                                   "continues the previous quotation's speaker")
+    return None
+
+
+def _speaker_label(trigger: Token) -> Attribution | None:
+    """Interview transcripts: a paragraph that starts "PENCE: ..." is that speaker's."""
+    doc = trigger.doc
+    start = doc.text.rfind("\n", 0, trigger.idx) + 1
+    m = _LABEL.match(doc.text, start)
+    if not m or m.group(1).strip().lower() in LABEL_STOP or m.end(1) > trigger.idx:
+        return None
+    span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+    if span is None:
+        return None
+    return Attribution(span, None, m.group(1).strip(), "reported", "speaker label of the paragraph")
+
+
 def find_attribution(trigger: Token, quotes: list[tuple[int, int]] | None = None) -> Attribution | None:
     """The source of the event evoked by `trigger`: its sentence's reporting frame, else the speaker of the
     quotation it is in; None when the text states the event as fact."""
     doc = trigger.doc
     quotes = quote_spans(doc) if quotes is None else quotes
-    inside = [q for q in quotes if q[0] <= trigger.idx < q[1]]
+    inside = [k for k, q in enumerate(quotes) if q[0] <= trigger.idx < q[1]]
     att = in_sentence(trigger)
-    if att is not None and (not inside or att.cue is None or not (inside[-1][0] <= att.cue.idx < inside[-1][1])):
+    in_quote = bool(inside) and att is not None and att.cue is not None \
+        and quotes[inside[-1]][0] <= att.cue.idx < quotes[inside[-1]][1]
+    if att is not None and not in_quote:
         return att
     if inside:
-        q = inside[-1]
-        att2 = _speaker_near_quote(doc, q)
-        if att2 is not None:
-            return att2
+        speaker = _quote_speaker(doc, quotes, inside[-1])
+        # the quoted speaker's own "I think" is still the speaker's word
+        if speaker is not None and (att is None or att.source is None or att.source.root.lower_ in FIRST_SECOND):
+            return speaker
     if att is not None:
         return att
     for t in [trigger, *trigger.children, *trigger.ancestors]:
         if t.lower_ in REPORTEDLY:
             return Attribution(None, t, t.text, "reported", "'reportedly'")
-    return None
+    return _speaker_label(trigger)
 
 
 # ------------------------------------------------------------------------------------------ the stage

@@ -48,8 +48,21 @@ NUMBER_WORDS = {
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
     "dozen": 12, "a": 1, "an": 1, "single": 1, "both": 2,
 }
+PLACE_ENTS = {"GPE", "LOC", "FAC", "ORG", "DATE", "TIME", "MONEY", "PRODUCT", "WORK_OF_ART"}
+# nouns that are never the victims counted ("Image 8 of 8", "three rounds", "two hours")
+NON_PERSON = {"image", "photo", "picture", "video", "slide", "page", "year", "day", "hour", "minute", "second",
+              "time", "round", "shot", "bullet", "gun", "weapon", "car", "vehicle", "house", "home", "building",
+              "count", "charge", "percent", "%", "dollar", "$", "story", "article", "case", "incident"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "himself", "herself", "i", "me"}
 FATAL_ADVERBS = {"fatally", "mortally"}
+MULTIPLES = {"double", "triple", "quadruple", "quintuple"}
+# "a triple shooting" (three hit), "a double homicide" (two dead)
+MULTIPLE_NOUNS = {"shooting": "hit", "stabbing": "hit", "homicide": "killed", "murder": "killed",
+                  "killing": "killed", "murder-suicide": "killed"}
+FATAL_EVENT_NOUNS = {"shooting", "stabbing", "attack", "crash", "assault", "beating", "incident"}
+# a toll sentence that reads like statistics is not tied to the event before it
+STATISTICS = re.compile(r"(?i)\b(?:per year|each year|every year|a year|this year|last year|so far|since|annual|"
+                        r"average|percent|statistics|nationwide|in 19\d\d|in 20\d\d|total of|record)\b|%")
 
 
 def _read_tsv(name: str) -> list[list[str]]:
@@ -76,6 +89,7 @@ class Figure:
     cue_i: int  # token index of the cue
     sent_start: int  # token index of the sentence start
     update: bool = False  # "the toll rose to 12": a later figure that replaces earlier ones
+    others: bool = False  # "three other victims": not the same people as the dead
 
 
 # ------------------------------------------------------------------------------------------ counting phrases
@@ -145,6 +159,10 @@ def _vague(tok: Token) -> tuple[int, str] | None:
     return None
 
 
+def _phrase(t: Token) -> str:
+    return t.doc[t.left_edge.i: t.right_edge.i + 1].text
+
+
 def _single_count(p: Token, depth: int = 0) -> tuple[int, str] | None:
     """Count one conjunct of a victims phrase."""
     low = p.lower_
@@ -173,6 +191,21 @@ def _single_count(p: Token, depth: int = 0) -> tuple[int, str] | None:
             vg = _vague(c)
             if vg is not None:
                 return vg
+    if low in NON_PERSON or p.lemma_.lower() in NON_PERSON:
+        return None
+    if low in ("old", "olds") and any(c.lower_ in ("year", "month", "week") or "year" in c.lower_
+                                      for c in p.subtree):
+        return (1, f"'{_phrase(p)}': one person") if low == "old" else None
+    if low in ("another", "other") or (low == "one" and not kids):
+        return 1, f"{p.text!r}: one person"
+    if p.ent_type_ in PLACE_ENTS:
+        return None
+    for c in kids:  # "three sheriff's deputies" parsed with the numeral on the possessor
+        if c.dep_ == "poss" and p.tag_ in ("NNS", "NNPS"):
+            nm = next((g for g in c.children if g.dep_ == "nummod"), None)
+            v = parse_number(nm) if nm is not None else None
+            if v is not None:
+                return v[0], f"{v[1]} {c.text} {p.text}"
     if low in PAIR_NOUNS:
         return PAIR_NOUNS[low], f"{p.text!r} = {PAIR_NOUNS[low]}"
     if low in PERSON_PRONOUNS:
@@ -182,10 +215,15 @@ def _single_count(p: Token, depth: int = 0) -> tuple[int, str] | None:
     return None
 
 
+def _clausal_conjunct(c: Token) -> bool:
+    """'killing two and leading dozens of officers': a conjunct with its own verb is not one of the victims."""
+    return any(k.dep_ == "amod" and k.tag_ in ("VBG", "VBN") for k in c.children) or c.pos_ in ("VERB", "AUX")
+
+
 def np_count(head: Token) -> tuple[int, str] | None:
     """Count a victims phrase with its conjuncts: "a man and his two sons" = 3. A bare plural inside a
     conjunction counts as 2 (at least two); alone it is unknown (None)."""
-    parts = [head, *[c for c in head.conjuncts if c.i > head.i]]
+    parts = [head, *[c for c in head.conjuncts if c.i > head.i and not _clausal_conjunct(c)]]
     total = 0
     notes = []
     for p in parts:
@@ -241,7 +279,14 @@ def _conj_root(v: Token) -> Token:
 
 
 def _child(v: Token, deps: tuple[str, ...]) -> Token | None:
-    return next((c for c in v.children if c.dep_ in deps), None)
+    """The child with one of these relations nearest the head (parsers sometimes give two subjects)."""
+    kids = [c for c in v.children if c.dep_ in deps]
+    return min(kids, key=lambda c: abs(c.i - v.i)) if kids else None
+
+
+def _is_count_phrase(t: Token) -> bool:
+    """A noun with a numeral or a vague quantity: "5 others", "dozens"."""
+    return any(c.dep_ == "nummod" for c in t.children) or t.lower_ in VAGUE
 
 
 def _verb_patient(v: Token) -> Token | None:
@@ -249,10 +294,17 @@ def _verb_patient(v: Token) -> Token | None:
         s = _child(v, ("nsubj",)) or _child(_conj_root(v), ("nsubj",))
         return s
     if _passive(v) or (v.tag_ == "VBN" and v.dep_ == "conj" and _passive(_conj_root(v))):
-        return _child(v, ("nsubjpass",)) or _child(_conj_root(v), ("nsubjpass",))
+        return _child(v, ("nsubjpass", "nsubj")) or _child(_conj_root(v), ("nsubjpass",))
     if v.tag_ == "VBN" and v.dep_ in ("acl", "amod"):
+        if v.head.lemma_.lower() in BACKREF_NOUNS:  # "a shooting that left three people wounded"
+            left = next((t for t in v.head.subtree if t.lemma_ == "leave" and _child(t, ("dobj",))), None)
+            return _child(left, ("dobj",)) if left is not None else None
         return v.head
     obj = _child(v, ("dobj",))
+    subj = _child(v, ("nsubj",))
+    if obj is None and subj is not None and not any(c.dep_ in ("aux", "auxpass") for c in v.children) and (
+            v.tag_ == "VBN" or _is_count_phrase(subj)):
+        return subj  # "the four people shot", "... and 5 others injured": reduced or headline style
     if obj is None:
         for cj in v.conjuncts:
             if cj.i > v.i:
@@ -272,7 +324,10 @@ def _adj_patient(a: Token) -> Token | None:
     if a.dep_ in ("acomp", "attr"):
         return _child(h, ("nsubj", "nsubjpass"))
     if a.dep_ in ("oprd", "xcomp", "ccomp", "advcl"):
-        return _child(h, ("dobj",)) or _child(h, ("nsubjpass",))
+        found = _child(h, ("dobj",)) or _child(h, ("nsubjpass",))
+        if found is None and h.dep_ in ("acl", "relcl") and h.tag_ == "VBN":
+            return h.head  # "the man and two children found dead"
+        return found
     if a.dep_ == "conj":
         root = _conj_root(a)
         return _adj_patient(root) if root.i != a.i else None
@@ -321,6 +376,10 @@ def _toll_figure(t: Token) -> tuple[int, str, bool] | None:
     return None
 
 
+def _others(t: Token) -> bool:
+    return t.lower_ in ("others", "another") or any(c.lower_ in ("other", "another") for c in t.children)
+
+
 def sentence_figures(sent: Span) -> list[Figure]:
     """Every casualty figure of one sentence."""
     out: list[Figure] = []
@@ -336,6 +395,35 @@ def sentence_figures(sent: Span) -> list[Figure]:
             v = parse_number(t.head)  # "three people were shot, one fatally"
             if v is not None:
                 out.append(Figure("killed", v[0], f"{t.head.text} {t.text}", f"{v[1]} {t.text}", t.i, s0))
+            continue
+        if t.pos_ == "NOUN" and t.lemma_.lower() in FATAL_EVENT_NOUNS and any(
+                c.dep_ == "amod" and c.lower_ in ("fatal", "deadly", "lethal") for c in t.children):
+            of = next((k for k in t.children if k.dep_ == "prep" and k.lower_ == "of"), None)
+            pobj = _child(of, ("pobj",)) if of is not None else None
+            c = np_count(pobj) if pobj is not None else None
+            c = c or (1, "a fatal event: at least one dead")
+            out.append(Figure("killed", c[0], t.text, f"fatal {t.text}: {c[1]}", t.i, s0))
+            continue
+        if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in MULTIPLE_NOUNS:
+            mult = next((c for c in t.children if c.dep_ in ("amod", "compound", "nmod")
+                         and c.lower_ in VAGUE and c.lower_ in MULTIPLES), None)
+            if mult is not None:
+                n, note = VAGUE[mult.lower_]
+                out.append(Figure(MULTIPLE_NOUNS[t.lemma_.lower()], n, f"{mult.text} {t.text}", note, t.i, s0))
+                continue
+        if t.lower_ == "fire" and t.head.lemma_ == "open":
+            on = next((k for k in t.head.children if k.dep_ == "prep" and k.lower_ == "on"), None) or \
+                next((k for k in t.children if k.dep_ == "prep" and k.lower_ == "on"), None)
+            pobj = _child(on, ("pobj",)) if on is not None else None
+            c = np_count(pobj) if pobj is not None and _is_count_phrase(pobj) else None
+            if c is not None:
+                out.append(Figure("hit", c[0], f"opened fire on {pobj.text}", c[1], t.i, s0))
+            continue
+        if t.lemma_.lower() == "victim" and any(c.lemma_.lower() in ("shooting", "gunshot", "stabbing")
+                                                 for c in t.children if c.dep_ in ("amod", "compound")):
+            c = _single_count(t) if _is_count_phrase(t) else None
+            if c is not None:
+                out.append(Figure("hit", c[0], t.text, f"{t.text}: {c[1]}", t.i, s0, others=_others(t)))
             continue
         if t.lower_ == "lives" and t.dep_ == "dobj" and t.head.lemma_ in ("claim", "take", "cost"):
             of = next((k for k in t.children if k.dep_ == "prep" and k.lower_ == "of"), None)
@@ -366,15 +454,19 @@ def sentence_figures(sent: Span) -> list[Figure]:
             direct = np_count(patient)
         if direct is None:
             continue
-        out.append(Figure(cat, direct[0], t.text, f"{t.text}: {direct[1]}", t.i, s0))
+        out.append(Figure(cat, direct[0], t.text, f"{t.text}: {direct[1]}", t.i, s0,
+                          others=patient is not None and _others(patient)))
     return out
 
 
 # ------------------------------------------------------------------------------------------ combining figures
 
 
-def combine(own: list[Figure], later: list[Figure] | None = None) -> tuple[int | None, int | None, str]:
-    """(killed, injured, reason) from an event's own figures and those of later toll sentences."""
+def combine(own: list[Figure], later: list[Figure] | None = None, article_killed: int | None = None
+            ) -> tuple[int | None, int | None, str]:
+    """(killed, injured, reason) from an event's own figures and those of later toll sentences.
+    `article_killed`: the largest death toll reported for any event of the article; people only said to be
+    "shot" are not counted as injured when they may be those dead."""
     later = later or []
     chosen: dict[str, Figure] = {}
     notes: list[str] = []
@@ -402,8 +494,18 @@ def combine(own: list[Figure], later: list[Figure] | None = None) -> tuple[int |
     injured = chosen["injured"].count if "injured" in chosen else None
     if injured is None and "hit" in chosen:
         hit = chosen["hit"].count
-        injured = max(hit - (killed or 0), 0)
-        notes.append(f"injured {injured} = {hit} shot or stabbed minus {killed or 0} killed")
+        if chosen["hit"].others:
+            injured = hit
+            notes.append(f"injured {injured}: {hit} other people shot or stabbed")
+        elif killed is not None or not article_killed:
+            injured = max(hit - (killed or 0), 0)
+            notes.append(f"injured {injured} = {hit} shot or stabbed minus {killed or 0} killed")
+        elif hit > article_killed:
+            injured = hit - article_killed
+            notes.append(f"injured {injured} = {hit} shot or stabbed minus the article's {article_killed} dead")
+        else:
+            notes.append(f"{hit} shot or stabbed, not counted as injured: the article reports {article_killed} "
+                         "dead, who may be the same people")
     if killed is None and injured is None:
         return None, None, "no casualty count reported for this event"
     return killed, injured, "; ".join(notes)
@@ -465,10 +567,14 @@ def article_casualties(doc: Doc, triggers: list[Token]) -> list[tuple[int | None
         if not prev:
             continue
         target = prev[-1]
+        if STATISTICS.search(sent.text):
+            continue
         if si - target <= ORPHAN_WINDOW or _backrefers(sent):
             for k in by_sent[target]:
                 later[k] += figs
-    return [combine(own[k], later[k]) for k in range(len(triggers))]
+    killed_counts = [f.count for k in own for f in own[k] + later[k] if f.category == "killed"]
+    article_killed = max(killed_counts) if killed_counts else None
+    return [combine(own[k], later[k], article_killed) for k in range(len(triggers))]
 
 
 class CasualtiesStage:

@@ -141,7 +141,7 @@ def _trigger_features(tok: Token, lex: TriggerLexicon, lemmas: set[str], feats: 
     feats["tl=" + (hit[0] if hit else "-")] = 1.0
     _verb_frame("t", tok, feats)
     head, steps = tok, 0
-    while head.head is not head and steps < 3:
+    while head.head.i != head.i and steps < 3:
         feats[f"ta={head.dep_}|{head.head.lemma_.lower()}"] = 1.0
         head, steps = head.head, steps + 1
         hit = _lexicon_type(head, lex, lemmas)

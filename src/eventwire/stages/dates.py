@@ -76,6 +76,12 @@ CLOCK = re.compile(r"(?i)\b(?:about|around|approximately|shortly\s+(?:before|aft
                    r"\b(?:noon|midnight)\b")
 
 
+# TIMEX3 part-of-day codes appended to a day's value ("Monday night" -> 2024-01-15TNI)
+PARTS_OF_DAY = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI", "tonight": "TNI",
+                "overnight": "TNI"}
+PART_OF_DAY = re.compile(r"\b(morning|afternoon|evening|night|tonight|overnight)\b")
+
+
 @dataclass(frozen=True)
 class Resolved:
     """A time expression resolved against the publication date. `start` is None for references that name
@@ -244,13 +250,16 @@ def resolve(text: str, published: date | None, tense: str = "past") -> Resolved 
         return None
     if published is None and not r.absolute:
         return None
+    pod = PART_OF_DAY.search(text.lower())
+    if pod and r.precision == "day" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", r.value):
+        r = Resolved(r.start, r.end, r.precision, r.value + PARTS_OF_DAY[pod.group(1)], r.note, r.absolute)
     return r
 
 
 def _resolve_clean(t: str, pub: date, tense: str) -> Resolved | None:  # noqa: C901 - a flat list of rules
     # references: now / the past / the future
     if t in ("now", "currently", "at present", "present", "right now", "nowadays", "these days", "the moment",
-             "moment", "at the moment", "so far", "to date", "recent years", "this time"):
+             "moment", "at the moment", "so far", "to date", "this time", "current", "the present", "already"):
         return Resolved(pub, None, "day", "PRESENT_REF", "present reference: publication date")
     if t in ("today", "earlier today", "tonight", "this morning", "this afternoon", "this evening", "later today",
              "today's", "this morning's"):
@@ -263,6 +272,23 @@ def _resolve_clean(t: str, pub: date, tense: str) -> Resolved | None:  # noqa: C
         return _day(pub - timedelta(days=2), "two days before publication")
     if t in ("recently", "recent days", "in recent days", "lately", "recent"):
         return Resolved(pub - timedelta(days=7), pub, "week", "PAST_REF", "recent: the week before publication")
+    if t in ("recent years", "in recent years", "the past few years", "past few years", "the last few years"):
+        return Resolved(pub - timedelta(days=365 * 3), pub, "year", "PAST_REF", "recent years")
+    if t in ("year", "full year", "current year", "calendar year", "this year's", "year-end"):
+        return _year(pub.year, "the year of publication")
+    if t in ("week", "month"):
+        code = {"week": "WXX", "month": "XX"}[t]
+        return Resolved(None, None, None, f"{pub.year}-{code}", f"an unspecified {t} of the publication year")
+    m_lq = re.fullmatch(r"(latest|most recent|recent|reporting|fiscal|year-earlier|year-ago|year earlier|year ago|"
+                        r"comparable|same) (?:fiscal )?(?:quarter|period)(?: a year (?:earlier|ago))?|(quarter)", t)
+    if m_lq:
+        i = pub.year * 4 + (pub.month - 1) // 3 - 1  # the last completed quarter
+        if m_lq[1] in ("year-earlier", "year-ago", "year earlier", "year ago", "comparable", "same") \
+                or "a year" in t:
+            i -= 4
+        y, q = i // 4, i % 4 + 1
+        return Resolved(date(y, 3 * q - 2, 1), _month_range(y, 3 * q)[1], "month", f"{y}-Q{q}",
+                        "the last completed quarter" + (" a year earlier" if i < pub.year * 4 - 1 else ""))
     if t in ("recent weeks", "in recent weeks", "the past few weeks", "past few weeks", "the last few weeks"):
         return Resolved(pub - timedelta(days=30), pub, "month", "PAST_REF", "recent weeks: the month before")
     if t in ("recent months", "in recent months", "the past few months", "past few months"):
@@ -394,7 +420,9 @@ def _resolve_clean(t: str, pub: date, tense: str) -> Resolved | None:  # noqa: C
             return _dateparser(t, pub, tense)
         if yr:
             return _month(yr, mo, "month and year", absolute=True)
-        if "last" in rest:
+        if "this" in rest:
+            y = pub.year
+        elif "last" in rest:
             y = pub.year if mo < pub.month else pub.year - 1
         elif "next" in rest:
             y = pub.year if mo > pub.month else pub.year + 1
@@ -569,8 +597,9 @@ def _is_age(span: Span) -> bool:
 # ---------------------------------------------------------------------------------------------- the stage
 
 
-def event_tense(trigger: Token) -> str:
-    """past / future for the clause of an event trigger (news defaults to past)."""
+def event_tense(trigger: Token, default: str = "past") -> str:
+    """past / future for the clause of an event trigger; `default` (news: past) when the clause shows
+    neither (no past-tense verb or auxiliary, no will / shall / going to / plan to)."""
     verb = trigger
     for _ in range(4):
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
@@ -588,7 +617,12 @@ def event_tense(trigger: Token) -> str:
             return "future"
         if v.lower_ == "going" and any(c.dep_ == "xcomp" for c in v.children):
             return "future"
-    return "past"
+    if verb.pos_ in ("VERB", "AUX"):
+        if verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children):
+            return "past"
+        if verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in verb.children):
+            return "past"
+    return default
 
 
 CLAUSE_DEPS = ("ccomp", "advcl", "relcl", "parataxis", "acl", "conj", "xcomp", "csubj", "pcomp")

@@ -214,9 +214,7 @@ class EventsStage:
                 low = ch.lower_
                 if ch.dep_ == "aux" and low in MODALS_FUTURE and mood is None:
                     mood, why = "future", ch.text
-                elif ch.dep_ == "aux" and low in MODALS_UNREAL and mood is None:
-                    mood, why = "unreal", ch.text
-                elif ch.dep_ == "mark" and low in ("if", "unless") and mood is None:
+                elif ch.dep_ == "aux" and low in MODALS_UNREAL and mood is None or ch.dep_ == "mark" and low in ("if", "unless") and mood is None:
                     mood, why = "unreal", ch.text
             if t.lemma_.lower() in ("vow", "promise", "pledge") and t.i != tok.i:
                 mood, why = "future", t.text

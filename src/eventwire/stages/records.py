@@ -76,7 +76,7 @@ def _absorb(primary: EventDraft, other: EventDraft, where: str) -> None:
             pv[f] = ov.get(f)
         pv["geo_reason"] = f"{ov.get('geo_reason')} (from {where})"
     for f in ("fatalities", "injured"):
-        if ov.get(f) is not None and (pv.get(f) is None or ov[f] > pv[f]):
+        if ov.get(f) is not None and pv.get(f) is None:
             pv[f] = ov[f]
             pv["casualty_reason"] = f"{f} {ov[f]} from {where}: {ov.get('casualty_reason') or ''}".strip()
     if "publication" in (pv.get("date_raw") or "publication") and ov.get("event_date") \
@@ -191,7 +191,7 @@ def to_event(ctx: ArticleContext, ev: EventDraft) -> Event:
     if not v.get("hypothetical") and not v.get("negated"):
         a_type, a_sub = crosswalks.acled_for_event(typ, mode, v.get("event_contexts") or (),
                                                    v.get("actor1_sector"), v.get("actor2_sector"),
-                                                   v.get("actor2_text"))
+                                                   v.get("actor2_text"), evidence=text)
     names = Event.__dataclass_fields__
     fields = {k: val for k, val in v.items() if k in names}
     fields.update(
