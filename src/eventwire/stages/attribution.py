@@ -37,8 +37,11 @@ if TYPE_CHECKING:
 
 DATA = Path(__file__).parent / "data"
 
-COMPLEMENT_DEPS = ("ccomp", "xcomp", "dobj", "csubj", "obj", "pcomp", "conj", "relcl", "acl",
-                   "attr", "oprd", "nsubjpass", "pobj", "prep")
+# how the event's clause hangs on a reporting verb that governs it (dobj only for OBJECT_CUES; prep not
+# for a time: "said after reading")
+COMPLEMENT_DEPS = ("ccomp", "xcomp", "dobj", "csubj", "obj", "pcomp", "relcl", "acl", "attr", "oprd",
+                   "nsubjpass", "pobj", "prep")
+TIME_PREPS = {"after", "before", "during", "since", "until", "while", "upon", "following"}
 PARENTHETICAL_DEPS = ("parataxis", "advcl", "ccomp")
 SPEECH_NOUNS = {"statement", "report", "communique", "communiqué", "announcement", "release", "tweet", "post",
                 "interview", "briefing", "message", "letter", "video", "broadcast", "bulletin", "press",
@@ -61,6 +64,7 @@ def _read_tsv(name: str) -> list[list[str]]:
 
 
 REPORTING: dict[str, tuple[str, str]] = {r[0]: (r[1], r[2]) for r in _read_tsv("reporting_verbs.tsv")}
+OBJECT_CUES: set[str] = {r[0] for r in _read_tsv("reporting_verbs.tsv") if len(r) > 3 and r[3] == "yes"}
 DEMONYMS: dict[str, str] = {r[0]: r[1] for r in _read_tsv("demonyms.tsv")}
 
 
@@ -270,6 +274,14 @@ def _according(sent: Span, path_ids: set[int]) -> Attribution | None:
     return None
 
 
+def _complement_ok(cue: Token, below: Token) -> bool:
+    if below.dep_ in ("dobj", "obj"):
+        return cue.lemma_.lower() in OBJECT_CUES
+    if below.dep_ == "prep":
+        return below.lower_ not in TIME_PREPS  # "said after reading it": when, not what
+    return True
+
+
 def in_sentence(trigger: Token) -> Attribution | None:
     """The reporting frame of an event inside its own sentence (rules 1 and 2 of the module doc)."""
     sent = trigger.sent
@@ -281,7 +293,8 @@ def in_sentence(trigger: Token) -> Attribution | None:
     for k, a in enumerate(path[1:], start=1):
         below = path[k - 1]
         subj = _subject(a)
-        if _is_cue(a) and below.dep_ in COMPLEMENT_DEPS and (subj is None or below.i != subj.i):
+        if _is_cue(a) and below.dep_ in COMPLEMENT_DEPS and (subj is None or below.i != subj.i) \
+                and _complement_ok(a, below):
             att = _make(a, subj, f"{a.lemma_!r} governs the event")
             if att is None:
                 continue
@@ -311,7 +324,7 @@ def in_sentence(trigger: Token) -> Attribution | None:
 
 def quote_spans(doc: Doc) -> list[tuple[int, int]]:
     """Character spans of quotations (curly or straight double quotes, ``...'' pairs)."""
-    text = doc.text.replace("``", "“ ").replace("''", "” ")
+    text = doc.text.replace("``", "“ ").replace("''", '" ')  # ''...'' (NYT) toggles like a straight quote
     spans: list[tuple[int, int]] = []
     stack: list[int] = []
     straight_open: int | None = None
@@ -352,23 +365,49 @@ def _speaker_near_quote(doc: Doc, q: tuple[int, int]) -> Attribution | None:
             att = _make(t, _subject(t), f"speaker of the quotation ({t.text!r} outside the quote)", content)
             if att is not None:
                 return att
-    before = doc.text[max(0, qs - 3): qs]
+    before = doc.text[max(0, qs - 4): qs]
     if ":" in before:
-        tok = doc.char_span(max(0, qs - 3), qs, alignment_mode="expand")
+        tok = doc.char_span(max(0, qs - 4), qs, alignment_mode="expand")
         if tok is not None:
             sent = doc[max(0, tok.start - 1)].sent
             for t in reversed(list(sent)):
-                if _is_cue(t):
+                if _is_cue(t) and t.idx < qs:
                     return _make(t, _subject(t), "speaker introducing the quotation with a colon", content)
+    after = _DASH_NAME.match(doc.text, qe)
+    if after:
+        span = doc.char_span(after.start(1), after.end(1), alignment_mode="expand")
+        if span is not None:
+            return Attribution(span, None, after.group(0).strip(), "reported", "name after the quotation's dash")
+    return None
+
+
+def _colon_paragraph(trigger: Token) -> Attribution | None:
+    """A paragraph introduced by "Limbaugh added:" at the end of the paragraph before it is the speaker's."""
+    doc = trigger.doc
+    par_start = doc.text.rfind("\n", 0, trigger.idx)
+    if par_start <= 0:
+        return None
+    prev_end = doc.text[:par_start].rstrip()
+    if not prev_end.endswith(":"):
+        return None
+    colon = doc.char_span(len(prev_end) - 1, len(prev_end), alignment_mode="expand")
+    if colon is None:
+        return None
+    for t in reversed(list(colon[0].sent)):
+        if _is_cue(t):
+            return _make(t, _subject(t), "paragraph introduced by a reporting clause and a colon")
     return None
 
 
 FIRST_SECOND = {"i", "we", "you", "me", "us"}
+# “...” ― Krystal Correa
+_DASH_NAME = re.compile(r"[ \t]*[―—–-]{1,2}[ \t]*([A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3})")
 # "PENCE: ...", "Chris Wallace: ..." at the start of a paragraph (a capitalised name, no function words)
 _LABEL = re.compile(r"[ \t\"“]*((?:[A-Z][A-Z.'\-]+)(?: [A-Z][A-Z.'\-]+){0,2}|(?:[A-Z][a-z.'\-]+)(?: [A-Z][a-z.'\-]+){0,2})"
                     r"\s*:\s+\S")
 LABEL_STOP = {"update", "note", "editor's note", "photo", "video", "watch", "read more", "related", "image",
-              "source", "sources", "correction", "caption", "warning", "q", "a", "click here", "advertisement"}
+              "source", "sources", "correction", "caption", "warning", "q", "a", "click here", "advertisement",
+              "clarification", "disclosure", "breaking", "live", "exclusive"}
 
 
 def _quote_speaker(doc: Doc, quotes: list[tuple[int, int]], k: int) -> Attribution | None:
@@ -413,15 +452,17 @@ def find_attribution(trigger: Token, quotes: list[tuple[int, int]] | None = None
         return att
     if inside:
         speaker = _quote_speaker(doc, quotes, inside[-1])
-        # the quoted speaker's own "I think" is still the speaker's word
-        if speaker is not None and (att is None or att.source is None or att.source.root.lower_ in FIRST_SECOND):
+        # the quoted speaker's own "I think", "people know" are still the speaker's word
+        weak = att is None or att.source is None or att.source.root.lower_ in FIRST_SECOND or (
+            att.cue is not None and REPORTING.get(att.cue.lemma_.lower(), ("", ""))[1] == "belief")
+        if speaker is not None and weak:
             return speaker
     if att is not None:
         return att
     for t in [trigger, *trigger.children, *trigger.ancestors]:
         if t.lower_ in REPORTEDLY:
             return Attribution(None, t, t.text, "reported", "'reportedly'")
-    return _speaker_label(trigger)
+    return _colon_paragraph(trigger) or _speaker_label(trigger)
 
 
 # ------------------------------------------------------------------------------------------ the stage

@@ -542,26 +542,25 @@ class TimeExpr:
 
 
 def find_time_expressions(doc: Doc) -> list[TimeExpr]:
-    """Time expressions of a doc: spaCy DATE/TIME entities and our patterns, overlaps merged (longest wins),
-    ages ("a 34-year-old") dropped."""
+    """Time expressions of a doc: spaCy DATE/TIME entities (and EVENT entities naming a holiday) and our
+    patterns, in text order; ages ("a 34-year-old") and bare numbers dropped."""
     found: list[tuple[int, int, str]] = []
     for ent in doc.ents:
-        if ent.label_ in ("DATE", "TIME"):
+        if ent.label_ in ("DATE", "TIME") or (ent.label_ == "EVENT" and _clean(ent.text) in HOLIDAYS):
             found.append((ent.start_char, ent.end_char, "entity"))
     text = doc.text
     for pat in FIND_PATTERNS:
         for m in pat.finditer(text):
             found.append((m.start(), m.end(), "pattern"))
+    # overlapping finds are all kept (an entity "three Saturday night" and our "Saturday night"): the
+    # resolver decides which names a date, and the choice prefers the nearest resolvable one
     found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
-    merged: list[tuple[int, int, str]] = []
-    for s, e, src in found:
-        if merged and s < merged[-1][1]:
-            ps, pe, psrc = merged[-1]
-            merged[-1] = (ps, max(pe, e), psrc)
-            continue
-        merged.append((s, e, src))
+    seen: set[tuple[int, int]] = set()
     out: list[TimeExpr] = []
-    for s, e, src in merged:
+    for s, e, src in found:
+        if (s, e) in seen:
+            continue
+        seen.add((s, e))
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None or AGE.search(span.text) or _is_age(span) or _bare_number(span):
             continue
@@ -728,6 +727,8 @@ def choose_expression(trigger: Token, sent: Span, exprs: list[TimeExpr], pub: da
     for ex in exprs:
         if ex.span.start < sent.start or ex.span.end > sent.end:
             continue
+        if _is_stamp_label(ex.span):
+            continue
         r = resolve(ex.span.text, pub, tense)
         if r is None or r.start is None:
             continue
@@ -777,11 +778,15 @@ def lead_time(doc: Doc, exprs: list[TimeExpr], pub: date | None) -> _Choice | No
     return None
 
 
+def _is_stamp_label(span: Span) -> bool:
+    left = span.doc.text[max(0, span.start_char - 24): span.start_char].lower()
+    return bool(re.search(r"(posted|updated|published|last modified|last updated)\s*(on|at)?\s*:?\s*$", left))
+
+
 def _is_dateline_stamp(span: Span) -> bool:
     """'Posted: Friday, January 31, 2014 10:21 AM', a byline's date, and the like: the page's time stamp,
     not the story's (a stamp label before it, or a sentence with no verb around it)."""
-    left = span.doc.text[max(0, span.start_char - 20): span.start_char].lower()
-    if re.search(r"(posted|updated|published|last modified)\s*(on|at)?\s*:?\s*$", left):
+    if _is_stamp_label(span):
         return True
     sent = span.sent
     return not any(t.pos_ in ("VERB", "AUX") for t in sent if not span.start <= t.i < span.end)
