@@ -17,7 +17,7 @@ from ..ontology import crosswalks, plover
 from ..record import Event
 
 GEO_RANK = {"point": 6, "city": 5, "admin2": 4, "admin1": 3, "region": 2, "country": 1}
-FALLBACK_GEO = ("dateline", "article", "no place")
+FALLBACK_GEO = ("dateline", "main place of the article", "demonym in", "no place")  # geo_reason prefixes
 MERGE_WINDOW = 12  # sentences: mentions further apart are not merged
 
 
@@ -68,8 +68,8 @@ def _absorb(primary: EventDraft, other: EventDraft, where: str) -> None:
         pv["event_mode"] = ov["event_mode"]
     p_rank = GEO_RANK.get(pv.get("geo_precision") or "", 0)
     o_rank = GEO_RANK.get(ov.get("geo_precision") or "", 0)
-    p_fallback = any(k in (pv.get("geo_reason") or "") for k in FALLBACK_GEO)
-    o_fallback = any(k in (ov.get("geo_reason") or "") for k in FALLBACK_GEO)
+    p_fallback = (pv.get("geo_reason") or "no place").startswith(FALLBACK_GEO)
+    o_fallback = (ov.get("geo_reason") or "no place").startswith(FALLBACK_GEO)
     if ov.get("latitude") is not None and not o_fallback and (p_fallback or o_rank > p_rank):
         for f in ("location_text", "location_name", "latitude", "longitude", "geo_precision", "geonames_id",
                   "feature_code", "country_iso3", "admin1"):
@@ -98,13 +98,11 @@ def merge_mentions(ctx: ArticleContext) -> list[EventDraft]:
     owner: dict[int, EventDraft] = {}  # id(draft) -> the merged draft that stands for it
     for ev in ctx.events:
         si = sent_of.get(ev.sent.start, 0)
-        target = None
-        for cand in reversed(merged):
-            if si - sent_of.get(cand.sent.start, 0) > MERGE_WINDOW:
-                break
-            if compatible(cand, ev):
-                target = cand
-                break
+        # the antecedent: the nearest compatible event that names its source, else the nearest one
+        near = [c for c in reversed(merged)
+                if si - sent_of.get(c.sent.start, 0) <= MERGE_WINDOW and compatible(c, ev)]
+        named = [c for c in near if c.get("actor1_text") is not None]
+        target = (named or near or [None])[0]
         if target is None:
             merged.append(ev)
             owner[id(ev)] = ev

@@ -1,0 +1,29 @@
+"""The public Python API is small and asserted (httpx habit)."""
+
+from __future__ import annotations
+
+import eventwire
+
+
+def test_public_names():
+    assert sorted(eventwire.__all__) == sorted(
+        ["Article", "Event", "PlaceMention", "ReadProblem", "__version__", "code", "extract", "geoparse",
+         "open_store"])
+    for name in eventwire.__all__:
+        assert hasattr(eventwire, name)
+
+
+def test_extract_accepts_an_article(pipeline):
+    art = eventwire.Article(id="x", text="Protesters marched through Lagos on Friday.", published=None)
+    events = list(eventwire.extract(art, pipeline=pipeline))
+    assert events and events[0].event_type == "PROTEST"
+    assert events[0].event_date is None and events[0].date_raw  # says why there is no date
+
+
+def test_pipeline_declares_who_decides_each_field(pipeline):
+    owners: dict[str, str] = {}
+    for stage, fields in pipeline.stage_fields().items():
+        for f in fields:
+            assert f not in owners, f"{f} decided by both {owners[f]} and {stage}"
+            owners[f] = stage
+    assert owners["latitude"] == "places" and owners["fatalities"] == "casualties"
