@@ -60,7 +60,7 @@ MULTIPLES = {"double", "triple", "quadruple", "quintuple"}
 MULTIPLE_NOUNS = {"shooting": "hit", "stabbing": "hit", "homicide": "killed", "murder": "killed",
                   "killing": "killed", "murder-suicide": "killed"}
 FATAL_EVENT_NOUNS = {"shooting", "stabbing", "attack", "crash", "assault", "beating", "incident"}
-# a toll sentence that reads like statistics is not tied to the event before it
+# a sentence that reads like statistics gives no casualty figure to any event
 STATISTICS = re.compile(r"(?i)\b(?:per year|each year|every year|a year|this year|last year|so far|since|annual|"
                         r"average|percent|statistics|nationwide|in 19\d\d|in 20\d\d|total of|record)\b|%")
 
@@ -553,6 +553,8 @@ def article_casualties(doc: Doc, triggers: list[Token]) -> list[tuple[int | None
         figs = sentence_figures(sent)
         if not figs:
             continue
+        if STATISTICS.search(sent.text):
+            continue  # "more than 750 people have been killed so far this year": a tally, not this event
         if si in by_sent:
             evs = by_sent[si]
             for f in figs:
@@ -567,8 +569,6 @@ def article_casualties(doc: Doc, triggers: list[Token]) -> list[tuple[int | None
         if not prev:
             continue
         target = prev[-1]
-        if STATISTICS.search(sent.text):
-            continue
         if si - target <= ORPHAN_WINDOW or _backrefers(sent):
             for k in by_sent[target]:
                 later[k] += figs

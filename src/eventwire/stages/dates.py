@@ -572,6 +572,11 @@ YEAR_LEFT = {"in", "since", "during", "of", "by", "until", "till", "from", "befo
              "late", "mid", "the", "through", "between", "fiscal"}
 
 
+ADDRESS_WORDS = {"block", "blocks", "street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "rd.", "lane",
+                 "drive", "dr", "dr.", "boulevard", "blvd", "way", "court", "place", "highway", "hwy", "route",
+                 "unit", "apartment", "apt", "suite", "north", "south", "east", "west", "n.", "s.", "e.", "w."}
+
+
 def _bare_number(span: Span) -> bool:
     """A number alone is an age ("Joe Hernandez, 17,"), a count or an address ("1802 Beacon St."), unless it
     is a four-digit year after a word like "in" or "since" or before punctuation."""
@@ -582,8 +587,8 @@ def _bare_number(span: Span) -> bool:
         doc = span.doc
         left = doc[span.start - 1].lower_ if span.start > 0 else ""
         right = doc[span.end] if span.end < len(doc) else None
-        if right is not None and right.pos_ == "PROPN":
-            return True  # "1802 Beacon St."
+        if right is not None and (right.pos_ == "PROPN" or right.lower_ in ADDRESS_WORDS):
+            return True  # "1802 Beacon St.", "the 1300 block of Clay Street"
         return not (left in YEAR_LEFT or right is None or right.is_punct)
     return False
 
