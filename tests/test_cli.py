@@ -113,3 +113,14 @@ def test_every_command_is_documented_in_readme():
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
     for name in cli.commands:
         assert f"eventwire {name}" in readme, f"README does not show `eventwire {name}`"
+
+
+def test_two_processes_code_the_same_events(runner, pipeline):
+    from eventwire.pipeline import Pipeline
+    from eventwire.readers import read
+
+    arts = list(read([str(EXAMPLES)]))
+    one = [e.to_dict() for r in pipeline.run(arts) for e in r.events]
+    two = [e.to_dict() for r in Pipeline(resources=pipeline.resources, n_process=2, batch_size=2).run(arts)
+           for e in r.events]
+    assert one == two and one

@@ -156,10 +156,19 @@ def _finish(summary: Any, quiet: bool = False) -> None:
     sys.exit(summary.exit_code())
 
 
-def _coded(paths: tuple[str, ...], date_: date | None, summary: Any, progress: Progress) -> Iterator[Any]:
-    from . import code
+def processes_option(f: F) -> F:
+    return click.option("-p", "--processes", type=click.IntRange(1, 64), default=1, show_default=True,
+                        help="Worker processes (each parses and codes whole batches).")(f)
 
-    yield from summary.track(code(list(paths), date_), on_problem=_report_problem, on_article=progress.update)
+
+def _coded(paths: tuple[str, ...], date_: date | None, summary: Any, progress: Progress,
+           processes: int = 1) -> Iterator[Any]:
+    from . import code
+    from .pipeline import Pipeline
+
+    pipeline = Pipeline(n_process=processes) if processes > 1 else None
+    yield from summary.track(code(list(paths), date_, pipeline), on_problem=_report_problem,
+                             on_article=progress.update)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -175,7 +184,9 @@ def cli() -> None:
               help="Output format (default: table on a terminal, jsonl otherwise).")
 @click.option("-o", "--output", default=None, help="Write to this file instead of stdout.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
-def extract(paths: tuple[str, ...], date_: date | None, fmt: str | None, output: str | None, quiet: bool) -> None:
+@processes_option
+def extract(paths: tuple[str, ...], date_: date | None, fmt: str | None, output: str | None, quiet: bool,
+            processes: int) -> None:
     """Code events from articles (files, folders, or - for stdin) and print them; no database."""
     from .summary import RunSummary
 
@@ -183,7 +194,7 @@ def extract(paths: tuple[str, ...], date_: date | None, fmt: str | None, output:
         fmt = "table" if output is None and sys.stdout.isatty() else "jsonl"
     summary = RunSummary()
     with Progress("coding") as progress:
-        events = (ev for r in _coded(paths, date_, summary, progress) for ev in r.events)
+        events = (ev for r in _coded(paths, date_, summary, progress, processes) for ev in r.events)
         _write_events(events, fmt, output)
     _finish(summary, quiet)
 
@@ -230,7 +241,8 @@ def geoparse(paths: tuple[str, ...], date_: date | None, fmt: str | None, quiet:
 @db_option
 @date_option
 @click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
-def ingest(paths: tuple[str, ...], db: str | None, date_: date | None, quiet: bool) -> None:
+@processes_option
+def ingest(paths: tuple[str, ...], db: str | None, date_: date | None, quiet: bool, processes: int) -> None:
     """Code articles into the database. Re-ingesting the same article changes nothing."""
     from . import open_store
     from .summary import RunSummary
@@ -238,7 +250,7 @@ def ingest(paths: tuple[str, ...], db: str | None, date_: date | None, quiet: bo
     store = open_store(db)
     summary = RunSummary()
     with Progress("ingesting") as progress:
-        stats = store.ingest(_coded(paths, date_, summary, progress))
+        stats = store.ingest(_coded(paths, date_, summary, progress, processes))
     store.close()
     summary.extra.update({k: v for k, v in vars(stats).items() if isinstance(v, int)})
     _finish(summary, quiet)

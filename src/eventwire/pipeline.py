@@ -73,22 +73,39 @@ class Pipeline:
         return {st.name: st.assigns for st in self.stages}
 
     def run(self, items: Iterable[Article | ReadProblem]) -> Iterator[ArticleResult | ReadProblem]:
-        """Yield one ArticleResult per article, in input order; ReadProblems pass through unchanged."""
-        batch: list[Article | ReadProblem] = []
-        for item in items:
-            batch.append(item)
-            if len(batch) >= self.batch_size:
+        """Yield one ArticleResult per article, in input order; ReadProblems pass through unchanged.
+
+        With n_process > 1, whole batches (parse and every stage) go to worker processes, each holding its
+        own copy of the resources, so the stages run in parallel as well as the parse."""
+        batches = _batches(items, self.batch_size)
+        if self.n_process <= 1:
+            for batch in batches:
                 yield from self._run_batch(batch)
-                batch = []
-        if batch:
-            yield from self._run_batch(batch)
+            return
+        import multiprocessing as mp
+        from collections import deque
+
+        global _worker_pipeline
+        method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+        if method == "fork":
+            # load once here; forked workers inherit the loaded resources copy-on-write
+            _ = self.resources.nlp, self.resources.gazetteer, self.resources.actors
+            _worker_pipeline = self
+        window = 2 * self.n_process  # batches in flight: bounded, so the input is still streamed
+        with mp.get_context(method).Pool(self.n_process) as pool:
+            pending: deque = deque()
+            for batch in batches:
+                pending.append(pool.apply_async(_run_in_worker, (batch,)))
+                if len(pending) >= window:
+                    yield from pending.popleft().get()
+            while pending:
+                yield from pending.popleft().get()
 
     def _run_batch(self, batch: list[Article | ReadProblem]) -> Iterator[ArticleResult | ReadProblem]:
         from .stages.records import build_records
 
         articles = [a for a in batch if isinstance(a, Article)]
-        docs = iter(self.resources.nlp.pipe((a.text for a in articles), batch_size=self.batch_size,
-                                            n_process=self.n_process))
+        docs = iter(self.resources.nlp.pipe((a.text for a in articles), batch_size=self.batch_size))
         for item in batch:
             if isinstance(item, ReadProblem):
                 yield item
@@ -110,3 +127,24 @@ class Pipeline:
             extra = set(ev.values) - old - allowed
             if extra:
                 raise RuntimeError(f"stage {st.name!r} set {sorted(extra)}, which it does not declare")
+
+
+def _batches(items: Iterable[Article | ReadProblem], size: int) -> Iterator[list[Article | ReadProblem]]:
+    batch: list[Article | ReadProblem] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+_worker_pipeline: Pipeline | None = None
+
+
+def _run_in_worker(batch: list[Article | ReadProblem]) -> list[ArticleResult | ReadProblem]:
+    global _worker_pipeline
+    if _worker_pipeline is None:  # spawn start method: build the pipeline once in this worker
+        _worker_pipeline = Pipeline()
+    return list(_worker_pipeline._run_batch(batch))
