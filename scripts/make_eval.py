@@ -3,6 +3,7 @@
     .venv/bin/python scripts/make_eval.py                    # every dataset (full dev sets) + bench
     .venv/bin/python scripts/make_eval.py --only plv acled   # re-measure some; keep the others' figures
     .venv/bin/python scripts/make_eval.py --limit 100        # quick look on slices (figures say so)
+    .venv/bin/python scripts/make_eval.py --bench-only       # re-measure eventwire bench only
     .venv/bin/python scripts/make_eval.py --report-only      # reformat from quality/results.json
     .venv/bin/python scripts/make_eval.py --gate             # score the gate slices against the floors
     .venv/bin/python scripts/make_eval.py --gate --update-floors   # ... and move the floors to measured-0.02
@@ -87,6 +88,7 @@ def main() -> int:
     ap.add_argument("--shared", type=Path, default=None, help="gold data folder (default: ../shared)")
     ap.add_argument("--no-bench", action="store_true", help="skip eventwire bench")
     ap.add_argument("--bench-articles", type=int, default=200)
+    ap.add_argument("--bench-only", action="store_true", help="re-measure eventwire bench only")
     ap.add_argument("--report-only", action="store_true", help="rewrite docs/quality.md from results.json")
     ap.add_argument("--gate", action="store_true", help="score the gate slices of quality/floors.toml")
     ap.add_argument("--update-floors", action="store_true", help="with --gate: move bounds to measured -/+ margin")
@@ -98,14 +100,14 @@ def main() -> int:
 
     results = load_results(RESULTS)
     if not a.report_only:
-        names = a.only or list(DATASETS)
+        names = [] if a.bench_only else (a.only or list(DATASETS))
         for name in names:
             print(f"eval {name} ...", file=sys.stderr, flush=True)
             entry = measure(name, shared, a.limit)
             results["datasets"][name] = entry
             status = entry["error"] or ", ".join(f"{k}={v:.3f}" for k, v in list(entry["metrics"].items())[:4])
             print(f"  {entry['seconds']} s: {status}", file=sys.stderr, flush=True)
-        if not a.no_bench and not a.only:
+        if a.bench_only or (not a.no_bench and not a.only):
             print("bench ...", file=sys.stderr, flush=True)
             try:
                 bench = run_bench(shared, a.bench_articles)

@@ -327,3 +327,19 @@ def test_real_muc4_files(shared_dir):
     templates = [t for m in msgs for t in m.templates]
     assert sum(bool(t.dates) for t in templates) / len(templates) > 0.95
     assert set(muc4.type_table()) >= {t.incident_type for t in templates}
+
+
+def test_pooled_geo_weights_rates_by_toponyms(monkeypatch):
+    import sys
+    import types
+
+    figures = {"lgl": (0.5, 100), "tr-news": (1.0, 300), "geowebnews": (0.0, 0), "geovirus": (0.75, 100)}
+    fake = types.ModuleType("eventwire.evaluate.geo")
+    fake.DATASETS = {k: "" for k in figures}  # no "geo": the registry pools
+    fake.evaluate_geo = lambda name, shared, limit, **kw: {"acc161": figures[name][0], "gold_acc161": 1.0,
+                                                           "toponyms": float(figures[name][1]), "docs": 2.0}
+    monkeypatch.setitem(sys.modules, "eventwire.evaluate.geo", fake)
+    m = run_eval("geo", Path("."), 5)
+    assert m["acc161"] == pytest.approx((50 + 300 + 75) / 500)
+    assert m["macro_acc161"] == pytest.approx(2.25 / 4)
+    assert (m["toponyms"], m["docs"], m["gold_acc161"]) == (500.0, 8.0, 1.0)

@@ -58,3 +58,11 @@ def test_format_metrics_for_the_terminal():
 
     text = format_metrics("plv", {"accuracy": 0.71234, "n": 150.0}, 150)
     assert text.splitlines() == ["plv (first 150 in stable order)", "  accuracy  0.712", "  n         150"]
+
+
+def test_sizes_share_one_row():
+    res = {"datasets": {"lgl": {"metrics": {"docs": 40.0, "toponyms": 461.0, "acc161": 0.7}, "limit": 40}}}
+    md = render(res, {}, [])
+    assert "| lgl | items scored | docs 40, toponyms 461 |" in md
+    assert "| lgl | docs |" not in md
+    assert "`eventwire eval lgl --limit 40`" in md

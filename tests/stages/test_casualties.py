@@ -25,6 +25,13 @@ from eventwire.stages.casualties import VAGUE, CasualtiesStage, count_casualties
     ("Two men were fatally shot Sunday.", 2, None),
     ("The 2014 shooting cost $5 million.", None, None),
     ("The attack happened at 11 p.m. on May 5.", None, None),
+    ("A quadruple shooting left one man dead on Saturday.", 1, 3),
+    ("One man was killed and three others wounded in the shooting.", 1, 3),
+    ("A teen was taken to the hospital after being shot.", None, 1),
+    ("Two passers-by were hit by gunfire.", None, 2),
+    ("Gunmen opened fire on four men outside a bar.", None, 4),
+    ("More than 750 people have been killed in the city so far this year.", None, None),
+    ("Police are investigating a fatal shooting in the north of the city.", 1, None),
 ])
 def test_golden_sentences(nlp, text, killed, injured):
     k, i, reason = count_casualties(nlp(text)[:])
@@ -61,6 +68,17 @@ def test_following_toll_sentence_counts_for_the_event(nlp):
 def test_not_reported_is_null_not_zero(nlp):
     ctx = _ctx(nlp, "Gunmen opened fire on a police station.", ["opened"])
     assert ctx.events[0].get("fatalities") is None and ctx.events[0].get("injured") is None
+
+
+def test_toll_sentence_before_the_event_counts(nlp):
+    ctx = _ctx(nlp, "Two men died on Sunday. Gunmen had attacked their car near the border.", ["attacked"])
+    assert ctx.events[0].get("fatalities") == 2
+
+
+def test_shot_people_are_not_injured_when_the_dead_may_be_them(nlp):
+    ctx = _ctx(nlp, "A man was killed in the attack. Police said gunmen shot him outside his home. "
+                    "The suspects fled.", ["killed", "shot"])
+    assert ctx.events[1].get("fatalities") is None and ctx.events[1].get("injured") is None
 
 
 def test_latest_update_wins(nlp):

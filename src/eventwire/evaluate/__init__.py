@@ -20,7 +20,12 @@ from typing import Any
 
 from ..errors import ConfigError
 
-GEO_DATASETS = ("lgl", "tr-news", "geowebnews", "geovirus", "geo")
+GEO_PARTS = ("lgl", "tr-news", "geowebnews", "geovirus")
+GEO_DATASETS = (*GEO_PARTS, "geo")
+# Pooled "geo" (when evaluate_geo does not pool itself): shares over gold toponyms, pooled exactly by
+# weighting each part with its number of toponyms; counts are summed.
+GEO_POOLED_RATES = ("acc161", "gold_acc161")
+GEO_POOLED_COUNTS = ("docs", "toponyms")
 
 
 @dataclass(frozen=True)
@@ -49,11 +54,30 @@ class Dataset:
                               f"function {self.function}()")
         if self.geo_name is None:
             return func
+        geo_name = self.geo_name
+        if geo_name == "geo" and "geo" not in getattr(mod, "DATASETS", ()):
+            return lambda shared, limit=None, **kw: pool_geo(func, shared, limit, **kw)
 
         def geo(shared: Path, limit: int | None = None, **kw: Any) -> dict[str, float]:
-            return func(self.geo_name, shared, limit, **kw)
+            return func(geo_name, shared, limit, **kw)
 
         return geo
+
+
+def pool_geo(func: Callable[..., dict[str, float]], shared: Path, limit: int | None = None,
+             **kw: Any) -> dict[str, float]:
+    """The four geo sets as one: each scored with `limit` documents, rates weighted by toponyms; also the
+    unweighted mean acc161 over the sets (each set counts the same)."""
+    parts = {name: func(name, shared, limit, **kw) for name in GEO_PARTS}
+    weight = {name: float(m.get("toponyms", 0.0)) for name, m in parts.items()}
+    total = sum(weight.values())
+    out: dict[str, float] = {k: sum(float(m.get(k, 0.0)) for m in parts.values()) for k in GEO_POOLED_COUNTS}
+    for rate in GEO_POOLED_RATES:
+        if all(rate in m for m in parts.values()):
+            out[rate] = sum(float(m[rate]) * weight[n] for n, m in parts.items()) / total if total else 0.0
+    if all("acc161" in m for m in parts.values()):
+        out["macro_acc161"] = sum(float(m["acc161"]) for m in parts.values()) / len(parts)
+    return out
 
 
 DATASETS: dict[str, Dataset] = {d.name: d for d in (
@@ -71,7 +95,8 @@ DATASETS: dict[str, Dataset] = {d.name: d for d in (
     Dataset("polnear", "polnear", "evaluate_polnear", "attribution",
             "PolNeAR attribution: source and cue of reported events"),
     Dataset("muc4", "muc4", "evaluate_muc4", "events",
-            "MUC-4 dev templates: incident detection, type, date, country, perpetrators, victims"),
+            "MUC-4 dev messages (upper-case originals, sentence-cased before coding) against their templates: "
+            "incident detection, type, mode, date, country, perpetrators, victims"),
     Dataset("acled", "acled", "evaluate_acled", "events",
             "CASE 2021 task 2 snippets: ACLED event type and sub-event type through the crosswalk"),
 )}

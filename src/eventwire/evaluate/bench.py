@@ -96,6 +96,9 @@ def _run_worker(mode: str, shared: Path, n_articles: int, n_process: int, batch_
 def run_bench(shared: Path, n_articles: int = 200, n_process: int = 2, batch_size: int = 16
               ) -> dict[str, float]:
     """Articles per second and peak RSS of extract and of a bare spaCy parse on the same corpus."""
+    import os
+
+    load_before = os.getloadavg()[0]  # other work on the machine skews both runs: say how much
     ex = _run_worker("extract", shared, n_articles, n_process, batch_size)
     sp = _run_worker("spacy", shared, n_articles, n_process, batch_size)
     return {
@@ -112,6 +115,8 @@ def run_bench(shared: Path, n_articles: int = 200, n_process: int = 2, batch_siz
         "spacy_peak_rss_mb": sp["peak_rss_mb"],
         # how many times slower than the bare parse extract is
         "time_ratio": ex["seconds"] / sp["seconds"] if sp["seconds"] else 0.0,
+        "load_avg_1m": load_before,
+        "cpus": float(os.cpu_count() or 1),
     }
 
 
@@ -125,6 +130,8 @@ def format_bench(res: dict[str, float]) -> str:
         f"spaCy parse: {res['spacy_articles_per_s']:7.1f} articles/s  ({res['spacy_seconds']:.1f} s)  "
         f"peak RSS {res['spacy_peak_rss_mb']:.0f} MB",
         f"extract takes {res['time_ratio']:.2f}x the time of the bare spaCy parse",
+        *([f"(load average {res['load_avg_1m']:.1f} on {int(res['cpus'])} CPUs when the run started)"]
+          if "load_avg_1m" in res else []),
     ])
 
 

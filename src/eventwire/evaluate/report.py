@@ -114,8 +114,9 @@ def _stage_table(stage: str, results: Mapping[str, Any], anchors: list[Anchor],
         metrics: dict[str, float] = dict(entry.get("metrics", {}))
         fl = floors.get(name)
         per_class = {k[3:]: v for k, v in metrics.items() if k.startswith("f1_")}
+        counts = {k: v for k, v in metrics.items() if is_count(k)}
         for metric, value in metrics.items():
-            if metric.startswith("f1_") or metric == "n":
+            if metric.startswith("f1_") or metric in counts:
                 continue
             gate = ""
             if fl and metric in fl.floors:
@@ -134,9 +135,16 @@ def _stage_table(stage: str, results: Mapping[str, Any], anchors: list[Anchor],
         if per_class:
             cells = ", ".join(f"{k.upper()} {v:.2f}" for k, v in sorted(per_class.items()))
             lines.append(f"| {name} | per-class F1 | {cells} | | | {cmd} |")
-        if "n" in metrics:
-            lines.append(f"| {name} | items scored | {int(metrics['n'])} | | | {cmd} |")
+        if counts:
+            cells = ", ".join(f"{int(v)}" if k == "n" else f"{k.removeprefix('n_')} {int(v)}"
+                              for k, v in counts.items())
+            lines.append(f"| {name} | items scored | {cells} | | | {cmd} |")
     return lines if rows else []
+
+
+def is_count(metric: str) -> bool:
+    """Sizes (items, documents, toponyms) rather than scores: shown together on one row."""
+    return metric in ("n", "docs", "toponyms") or metric.startswith("n_")
 
 
 def _note(notes: list[str], a: Anchor) -> int:
@@ -162,7 +170,9 @@ def _bench_table(bench: Mapping[str, Any] | None) -> list[str]:
         "",
         f"{int(m['articles'])} GVA dev articles ({int(m['chars']):,} characters), n_process="
         f"{int(m['n_process'])}: extract takes {m['time_ratio']:.2f}x the time of the bare parse. Peak RSS "
-        "is the worker process plus its children (resource.getrusage), model loading included.",
+        "is the worker process plus its children (resource.getrusage), model loading included."
+        + (f" The machine's load average was {m['load_avg_1m']:.1f} on {int(m.get('cpus', 0))} CPUs when the "
+           "run started: other work slows both runs." if "load_avg_1m" in m else ""),
     ]
 
 

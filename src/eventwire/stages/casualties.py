@@ -9,12 +9,18 @@ vague words from the conservative table data/vague_quantities.tsv. So ages ("Joh
 counts of missiles and money are never read as tolls. Nothing reported gives null, never 0; "no one was
 hurt" gives 0.
 
+Also counted: "a triple shooting" (three hit), "a double homicide" (two dead), "opened fire on four men",
+"three shooting victims", "suffered a gunshot wound", "hit by gunfire", "a fatal shooting" (at least one
+dead). Sentences that read like statistics ("so far this year", "in 2015", "percent") give no figures.
+
 A figure in a sentence belongs to the event nearest its cue in the parse. A sentence that reports a toll but
-has no event of its own (the sentence after a strike, or one that refers back to "the attack") gives its
-figures to the events of the nearest earlier event sentence, when it follows within two sentences or
-refers back with a definite noun. When figures differ: the latest update ("the toll rose to 12") wins, then
-the event's own sentence, then the first later sentence. People "shot" but not said to be killed are
-counted as injured (shot minus killed).
+has no violent (ASSAULT) event of its own (the sentence after a strike, or one that refers back to "the
+attack") gives its figures to the ASSAULT events of the nearest such sentence before it, when within two
+sentences or when it refers back with a definite noun, else of the nearest one after it within two
+sentences. When figures differ: the latest update ("the toll rose to 12") wins, then the event's own
+sentence, then the first toll sentence. People "shot" or "stabbed" but not said to be killed are counted as
+injured: shot minus killed when the same sentences give both, all of them when they are "other" people;
+none when the article reports at least as many dead elsewhere (they may be the same people).
 """
 
 from __future__ import annotations
@@ -32,7 +38,8 @@ if TYPE_CHECKING:
 
 DATA = Path(__file__).parent / "data"
 CATEGORIES = ("killed", "injured", "hit")
-ORPHAN_WINDOW = 2  # a toll sentence this many sentences after an event sentence counts for it
+ORPHAN_WINDOW = 2  # a toll sentence this many sentences from a violent event's sentence counts for it
+VIOLENT_TYPES = {"ASSAULT"}  # the events tolls belong to (PLOVER ASSAULT: violent attacks)
 BACKREF_NOUNS = {"attack", "strike", "airstrike", "shooting", "bombing", "blast", "explosion", "raid", "assault",
                  "incident", "violence", "clash", "fighting", "shelling", "ambush", "stabbing", "massacre",
                  "crash", "fire", "gunfire", "rampage", "killing", "killings", "barrage"}
@@ -52,17 +59,20 @@ PLACE_ENTS = {"GPE", "LOC", "FAC", "ORG", "DATE", "TIME", "MONEY", "PRODUCT", "W
 # nouns that are never the victims counted ("Image 8 of 8", "three rounds", "two hours")
 NON_PERSON = {"image", "photo", "picture", "video", "slide", "page", "year", "day", "hour", "minute", "second",
               "time", "round", "shot", "bullet", "gun", "weapon", "car", "vehicle", "house", "home", "building",
-              "count", "charge", "percent", "%", "dollar", "$", "story", "article", "case", "incident"}
+              "count", "charge", "percent", "%", "dollar", "$", "story", "article", "case", "incident",
+              "hospital", "scene", "area", "center", "centre", "street", "apartment", "residence", "bed", "room"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "himself", "herself", "i", "me"}
 FATAL_ADVERBS = {"fatally", "mortally"}
 MULTIPLES = {"double", "triple", "quadruple", "quintuple"}
+GUNFIRE = {"gunfire", "bullet", "shot", "round", "shrapnel", "fire", "gunshot", "pellet"}
 # "a triple shooting" (three hit), "a double homicide" (two dead)
 MULTIPLE_NOUNS = {"shooting": "hit", "stabbing": "hit", "homicide": "killed", "murder": "killed",
                   "killing": "killed", "murder-suicide": "killed"}
 FATAL_EVENT_NOUNS = {"shooting", "stabbing", "attack", "crash", "assault", "beating", "incident"}
 # a sentence that reads like statistics gives no casualty figure to any event
-STATISTICS = re.compile(r"(?i)\b(?:per year|each year|every year|a year|this year|last year|so far|since|annual|"
-                        r"average|percent|statistics|nationwide|in 19\d\d|in 20\d\d|total of|record)\b|%")
+STATISTICS = re.compile(r"(?i)\b(?:per year|each year|every year|a year|this year|last year|so far|"
+                        r"since (?:19|20)\d\d|since (?:january|the start|the beginning)|annual(?:ly)?|on average|"
+                        r"percent|statistics|nationwide|in (?:19|20)\d\d|a total of)\b|%")
 
 
 def _read_tsv(name: str) -> list[list[str]]:
@@ -289,12 +299,27 @@ def _is_count_phrase(t: Token) -> bool:
     return any(c.dep_ == "nummod" for c in t.children) or t.lower_ in VAGUE
 
 
+def _governing_subject(v: Token) -> Token | None:
+    """The subject of the clause a non-finite clause hangs on ("X was taken to hospital after being shot")."""
+    h = v.head
+    for _ in range(3):
+        if h.pos_ in ("VERB", "AUX"):
+            return _child(h, ("nsubjpass", "nsubj"))
+        if h.head.i == h.i:
+            return None
+        h = h.head
+    return None
+
+
 def _verb_patient(v: Token) -> Token | None:
     if v.lemma_ == "die":
         s = _child(v, ("nsubj",)) or _child(_conj_root(v), ("nsubj",))
         return s
     if _passive(v) or (v.tag_ == "VBN" and v.dep_ == "conj" and _passive(_conj_root(v))):
-        return _child(v, ("nsubjpass", "nsubj")) or _child(_conj_root(v), ("nsubjpass",))
+        subj = _child(v, ("nsubjpass", "nsubj")) or _child(_conj_root(v), ("nsubjpass",))
+        if subj is None and v.dep_ in ("pcomp", "advcl", "xcomp"):
+            return _governing_subject(v)  # "a teen was taken to hospital after being shot"
+        return subj
     if v.tag_ == "VBN" and v.dep_ in ("acl", "amod"):
         if v.head.lemma_.lower() in BACKREF_NOUNS:  # "a shooting that left three people wounded"
             left = next((t for t in v.head.subtree if t.lemma_ == "leave" and _child(t, ("dobj",))), None)
@@ -347,6 +372,11 @@ def _noun_figure(n: Token) -> tuple[Token | None, tuple[int, str] | None, bool]:
     if of is not None:
         pobj = _child(of, ("pobj",))
         return pobj, None, False
+    h = n.head
+    if n.dep_ == "dobj" and h.lemma_ in ("suffer", "sustain", "receive", "have", "treat"):
+        return _child(h, ("nsubj", "nsubjpass")), None, False  # "the boy suffered a gunshot wound"
+    if n.dep_ == "pobj" and h.lower_ == "with" and h.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return h.head, None, False  # "four victims with gunshot wounds"
     return None, None, False
 
 
@@ -381,8 +411,11 @@ def _others(t: Token) -> bool:
 
 
 def sentence_figures(sent: Span) -> list[Figure]:
-    """Every casualty figure of one sentence."""
+    """Every casualty figure of one sentence (none in a sentence that reads like statistics: "more than 750
+    people have been killed so far this year" is a tally, not an event's toll)."""
     out: list[Figure] = []
+    if STATISTICS.search(sent.text):
+        return out
     s0 = sent.start
     for t in sent:
         if t.lemma_.lower() == "toll" or (t.lower_ == "toll" and t.pos_ == "NOUN"):
@@ -431,6 +464,14 @@ def sentence_figures(sent: Span) -> list[Figure]:
             c = np_count(pobj) if pobj is not None else _single_count(t)
             if c is not None:
                 out.append(Figure("killed", c[0], t.head.text + " " + t.text, c[1], t.i, s0))
+            continue
+        if t.lemma_ in ("hit", "strike", "graze") and _passive(t) and any(
+                g.lemma_.lower() in GUNFIRE for a in t.children if a.dep_ == "agent" for g in a.children):
+            subj = _child(t, ("nsubjpass",))  # "two others were hit by gunfire"
+            c = np_count(subj) if subj is not None else None
+            if c is not None:
+                out.append(Figure("hit", c[0], t.text, f"{t.text} by gunfire: {c[1]}", t.i, s0,
+                                  others=_others(subj) if subj is not None else False))
             continue
         cue = _cue_category(t)
         if cue is None:
@@ -539,22 +580,31 @@ def _path_len(a: Token, b: Token) -> int:
     return 99
 
 
-def article_casualties(doc: Doc, triggers: list[Token]) -> list[tuple[int | None, int | None, str]]:
-    """(killed, injured, reason) for each trigger token of one doc, as the stage computes them."""
+def article_casualties(doc: Doc, triggers: list[Token], types: list[str] | None = None
+                       ) -> list[tuple[int | None, int | None, str]]:
+    """(killed, injured, reason) for each trigger token of one doc, as the stage computes them. `types` are
+    the events' types: a toll sentence without a violent event of its own (VIOLENT_TYPES) gives its figures
+    to the violent events of the nearest violent sentence before it (within ORPHAN_WINDOW sentences, or at
+    any distance when it refers back to "the attack"), else of the nearest one after it (within the window).
+    Without types (or without violent events) every event counts as violent."""
     sents = list(doc.sents)
     sent_index = {s.start: k for k, s in enumerate(sents)}
+    types = types or ["ASSAULT"] * len(triggers)
+    violent_k = {k for k, t in enumerate(types) if t in VIOLENT_TYPES} or set(range(len(triggers)))
     by_sent: dict[int, list[int]] = {}
+    violent_by_sent: dict[int, list[int]] = {}
     for k, trig in enumerate(triggers):
-        by_sent.setdefault(sent_index[trig.sent.start], []).append(k)
+        si = sent_index[trig.sent.start]
+        by_sent.setdefault(si, []).append(k)
+        if k in violent_k:
+            violent_by_sent.setdefault(si, []).append(k)
     own: dict[int, list[Figure]] = {k: [] for k in range(len(triggers))}
     later: dict[int, list[Figure]] = {k: [] for k in range(len(triggers))}
-    event_sents = sorted(by_sent)
+    violent_sents = sorted(violent_by_sent)
     for si, sent in enumerate(sents):
         figs = sentence_figures(sent)
         if not figs:
             continue
-        if STATISTICS.search(sent.text):
-            continue  # "more than 750 people have been killed so far this year": a tally, not this event
         if si in by_sent:
             evs = by_sent[si]
             for f in figs:
@@ -564,13 +614,17 @@ def article_casualties(doc: Doc, triggers: list[Token]) -> list[tuple[int | None
                 for k in evs:
                     if dist[k] == best:
                         own[k].append(f)
-            continue
-        prev = [e for e in event_sents if e < si]
-        if not prev:
-            continue
-        target = prev[-1]
-        if si - target <= ORPHAN_WINDOW or _backrefers(sent):
-            for k in by_sent[target]:
+            if si in violent_by_sent:
+                continue
+        prev = [e for e in violent_sents if e < si]
+        nxt = [e for e in violent_sents if e > si]
+        target = None
+        if prev and (si - prev[-1] <= ORPHAN_WINDOW or _backrefers(sent)):
+            target = prev[-1]
+        elif nxt and nxt[0] - si <= ORPHAN_WINDOW:
+            target = nxt[0]
+        if target is not None:
+            for k in violent_by_sent[target]:
                 later[k] += figs
     killed_counts = [f.count for k in own for f in own[k] + later[k] if f.category == "killed"]
     article_killed = max(killed_counts) if killed_counts else None
@@ -588,7 +642,8 @@ class CasualtiesStage:
     def __call__(self, ctx: ArticleContext) -> None:
         if not ctx.events:
             return
-        results = article_casualties(ctx.doc, [ev.trigger for ev in ctx.events])
+        results = article_casualties(ctx.doc, [ev.trigger for ev in ctx.events],
+                                     [str(ev.get("event_type")) for ev in ctx.events])
         for ev, (killed, injured, reason) in zip(ctx.events, results, strict=True):
             _assign(ev, killed, injured, reason)
 

@@ -58,8 +58,8 @@ def _norm(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
-def _lexicon_type(tok: Token, lex: TriggerLexicon, lemmas: set[str]) -> tuple[str, str] | None:
-    """The (type, phrase) the trigger lexicon gives a verb or noun, as the events stage matches it."""
+def _lexicon_type(tok: Token, lex: TriggerLexicon, lemmas: set[str]) -> tuple[str, str, str] | None:
+    """The (type, phrase, source) the trigger lexicon gives a verb or noun, as the events stage matches it."""
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB":
         pos = "V"
@@ -74,7 +74,7 @@ def _lexicon_type(tok: Token, lex: TriggerLexicon, lemmas: set[str]) -> tuple[st
     for k in keys:
         if lex.known(k, pos):
             t = lex.lookup(k, pos, lemmas)
-            return (t.type, k) if t else None
+            return (t.type, k, t.source) if t else None
     return None
 
 
@@ -120,11 +120,20 @@ def features(sent: Span, trigger: Token | None = None) -> dict[str, float]:
     for t in toks:
         hit = _lexicon_type(t, lex, lemmas)
         if hit is not None:
-            neg = "neg" in _mood(t)
-            feats["x=" + hit[0] + ("|neg" if neg else "")] = 1.0
+            feats["x=" + hit[0]] = 1.0
+            for m in _mood(t):
+                feats[f"x={hit[0]}|{m}"] = 1.0
             feats[f"xp={hit[1]}|{hit[0]}"] = 1.0
+            feats["xs=" + hit[2]] = 1.0
+        if t.pos_ == "VERB":
+            for ch in t.children:
+                if ch.dep_ in ("dobj", "obj", "nsubjpass", "prt"):
+                    feats[f"vo={t.lemma_.lower()}|{_norm(ch)}"] = 1.0
     root = sent.root
     _verb_frame("r", root, feats)
+    for ch in root.children:
+        if ch.dep_ in ("nsubj", "nsubjpass"):
+            feats["rs=" + _norm(ch)] = 1.0
     if sent.doc.tensor is not None and sent.doc.tensor.shape[0] == len(sent.doc) and len(sent):
         vec = sent.doc.tensor[sent.start:sent.end].mean(axis=0)
         for i, v in enumerate(vec):
@@ -173,9 +182,9 @@ class EventTypeClassifier:
             with np.load(path, allow_pickle=False) as z:
                 vocab_words = bytes(z["vocab"]).decode("utf-8").split("\n")
                 meta = json.loads(bytes(z["meta"]).decode("utf-8"))
-                weights = z["weights"].astype(np.float32) * np.float32(z["scale"])
+                weights = z["weights"].astype(np.float32)
                 bias = z["bias"].astype(np.float32)
-                split_w = z["split_weights"].astype(np.float32) * np.float32(z["split_scale"])
+                split_w = z["split_weights"].astype(np.float32)
                 split_b = float(z["split_bias"])
         except (OSError, KeyError, ValueError) as exc:
             raise ModelError(f"can't load the event classifier {path}: {exc}. Rebuild it with "

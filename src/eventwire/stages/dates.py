@@ -637,7 +637,8 @@ SUBORDINATE_DEPS = ("ccomp", "advcl", "relcl", "parataxis", "acl", "xcomp", "csu
 def _path_cost(trigger: Token, tok: Token) -> tuple[int, bool]:
     """Dependency path length between two tokens of one sentence (plus 2 for each clause edge crossed), and
     whether the expression is outside the trigger's clause: the path climbs out of a clause the trigger is in
-    ("a man charged Tuesday after his son shot himself", "state media reported on Monday")."""
+    ("a man charged Tuesday after his son shot himself", "state media reported on Monday"), or goes down
+    into a clause that modifies another word ("the shooter, identified Friday as ...")."""
     anc_t = [trigger, *trigger.ancestors]
     anc_e = [tok, *tok.ancestors]
     ids_t = {a.i: k for k, a in enumerate(anc_t)}
@@ -649,7 +650,8 @@ def _path_cost(trigger: Token, tok: Token) -> tuple[int, bool]:
     down = anc_e[:common_k]
     cost = len(up) + len(down)
     cost += 2 * sum(1 for a in up + down if a.dep_ in CLAUSE_DEPS)
-    outside = any(a.dep_ in SUBORDINATE_DEPS for a in up)
+    outside = any(a.dep_ in SUBORDINATE_DEPS for a in up) or any(
+        a.dep_ in ("relcl", "acl", "ccomp", "parataxis") and a.head.i != trigger.i for a in down)
     return cost, outside
 
 
@@ -784,8 +786,9 @@ def lead_time(doc: Doc, exprs: list[TimeExpr], pub: date | None) -> _Choice | No
 
 
 def _is_stamp_label(span: Span) -> bool:
-    left = span.doc.text[max(0, span.start_char - 24): span.start_char].lower()
-    return bool(re.search(r"(posted|updated|published|last modified|last updated)\s*(on|at)?\s*:?\s*$", left))
+    left = span.doc.text[max(0, span.start_char - 36): span.start_char].lower()
+    return bool(re.search(r"(posted|updated|published|last modified|last updated)\s*(on|at)?\s*:?\s*"
+                          rf"(?:{_WD},?\s*)?$", left))
 
 
 def _is_dateline_stamp(span: Span) -> bool:
