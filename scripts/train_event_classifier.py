@@ -254,7 +254,7 @@ def metrics(gold: list[str], pred: list[str], labels: list[str]) -> dict[str, An
             "per_class_f1": {lab: round(float(x), 3) for lab, x in zip(labels, per, strict=True)}}
 
 
-def cross_validate(plv: list[Row], gsr: list[Row], syn: list[Row]) -> dict[str, Any]:
+def cross_validate(plv: list[Row], gsr: list[Row], syn: list[Row], only: str = "") -> dict[str, Any]:
     from sklearn.model_selection import StratifiedKFold
 
     y = np.array([r.label for r in plv])
@@ -264,6 +264,8 @@ def cross_validate(plv: list[Row], gsr: list[Row], syn: list[Row]) -> dict[str, 
     lex_first = [MERGED.get(r.lexicon[0][1], r.lexicon[0][1]) if r.lexicon else "NONE" for r in plv]
     report["lexicon only: first event's type (events stage)"] = metrics(list(y), lex_first, labels)
     for name, variant in VARIANTS.items():
+        if only not in name:
+            continue
         t0 = time.time()
         preds: dict[str, list[str]] = collections.defaultdict(lambda: [""] * len(y))
         for tr, te in folds:
@@ -289,6 +291,8 @@ def cross_validate(plv: list[Row], gsr: list[Row], syn: list[Row]) -> dict[str, 
         for mode, pred in preds.items():
             key = f"{name} | {mode}"
             report[key] = metrics(list(y), pred, labels)
+            per_fold = [metrics([y[i] for i in te], [pred[i] for i in te], labels)["macro_f1"] for _, te in folds]
+            report[key]["fold_macro_f1"] = per_fold
             print(f"{key:100s} acc={report[key]['accuracy']:.3f} macro-F1={report[key]['macro_f1']:.3f} "
                   f"({time.time() - t0:.0f}s)", flush=True)
     return report
@@ -319,6 +323,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--cv", action="store_true", help="cross-validate the variants first")
     ap.add_argument("--no-write", action="store_true", help="do not write the model file")
+    ap.add_argument("--only", default="", help="cross-validate only the variants whose name contains this")
     args = ap.parse_args(argv)
     nlp = default_resources().nlp
     t0 = time.time()
@@ -327,7 +332,7 @@ def main(argv: list[str] | None = None) -> int:
     syn = load_synthetic(args.shared, nlp)
     print(f"parsed PLV {len(plv)}, GSR {len(gsr)}, synthetic {len(syn)} rows in {time.time() - t0:.0f}s")
     if args.cv:
-        report = cross_validate(plv, gsr, syn)
+        report = cross_validate(plv, gsr, syn, args.only)
         CV_OUT.parent.mkdir(parents=True, exist_ok=True)
         CV_OUT.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {CV_OUT}")

@@ -118,3 +118,25 @@ def test_sample_article(nlp, shared_dir):
     assert destroyed.get("claim_status") == "claimed"
     assert destroyed.get("attribution_country") == "IRN"
     assert max(ev.get("fatalities") or 0 for ev in ctx.events) >= 2
+
+
+def test_belief_verb_gives_way_to_the_outer_speaker(nlp):
+    ev = _ctx(nlp, "Fowler said he thinks the gunmen attacked the convoy.", "attacked")
+    assert ev.get("attribution_name") == "Fowler"
+
+
+def test_future_cue_is_no_attribution(nlp):
+    ev = _ctx(nlp, "The army will announce that troops shelled the town.", "shelled")
+    assert ev.get("claim_status") == "asserted"
+
+
+def test_quotation_continues_the_previous_speaker(nlp):
+    text = ('"We saw the soldiers," the farmer said.\n\n"They burned the houses and left."')
+    ev = _ctx(nlp, text, "burned")
+    assert ev.get("attribution_name") == "farmer"
+
+
+def test_paragraph_after_a_colon_is_the_speaker_s(nlp):
+    text = "The commander added:\n\nOur forces destroyed two rebel positions near the river."
+    ev = _ctx(nlp, text, "destroyed")
+    assert ev.get("attribution_name") == "commander"

@@ -6,13 +6,19 @@ Where the source is found, in order:
    ("the Guards claimed that they destroyed", "the Guards claim to have attacked", "state media reported
    the attack"); nested reports keep the innermost source ("state media reported the Guards claim ...":
    the Guards; "Reuters, quoting the Guards," : the Guards; "the Guards said ... as quoted by Reuters":
-   the Guards);
-2. a parenthetical reporting clause of the event's clause ("a man was killed, police said") and
-   "according to X";
+   the Guards), except belief verbs ("Fowler said he thinks ...", "polls show"), which give way to an
+   outer speaker. A cue that does not report is skipped: negated ("did not say"), future or modal ("will
+   announce"), infinitive ("plans to announce"), or whose object is not what it reports ("praised his work");
+2. a parenthetical reporting clause of the event's clause, set off by punctuation ("a man was killed,
+   police said"), and "according to X";
 3. quotations: an event inside a quotation takes the speaker of the quotation, named in the sentence that
-   opens or closes it ("“...,” the Guards said in a statement"), or introduced by "X said:" at the end of the
-   previous paragraph;
-4. "reportedly", "allegedly", "accused of": no named source, but the claim status says so.
+   opens or closes it ("“...,” the Guards said in a statement"), introduced by "X said:" just before it, or
+   named after a dash ("“...” ― Jane Doe"); a quotation with no speaker near it continues the speaker of the
+   quotation before it (within two paragraphs). The speaker's own "I think" inside the quote stays the
+   speaker's;
+4. "reportedly", "allegedly", "accused of": no named source, but the claim status says so;
+5. a paragraph introduced by "X added:" at the end of the previous one, or an interview transcript's
+   speaker label ("PENCE: ...").
 Pronoun sources ("she said") take the name of the latest named source before them (or the nearest person
 or organisation named before).
 

@@ -64,15 +64,19 @@ NON_PERSON = {"image", "photo", "picture", "video", "slide", "page", "year", "da
 PERSON_PRONOUNS = {"he", "she", "him", "her", "himself", "herself", "i", "me"}
 FATAL_ADVERBS = {"fatally", "mortally"}
 MULTIPLES = {"double", "triple", "quadruple", "quintuple"}
+HOSPITAL_WORDS = {"hospital", "er", "clinic", "trauma"}
+HOSPITAL_VERBS = {"take", "transport", "rush", "airlift", "fly", "send", "carry", "bring", "drive", "admit",
+                  "hospitalize", "treat", "convey", "evacuate"}
+CONDITIONS = {"critical", "serious", "stable", "fair", "good", "grave", "guarded"}  # "in critical condition"
 GUNFIRE = {"gunfire", "bullet", "shot", "round", "shrapnel", "fire", "gunshot", "pellet"}
 # "a triple shooting" (three hit), "a double homicide" (two dead)
 MULTIPLE_NOUNS = {"shooting": "hit", "stabbing": "hit", "homicide": "killed", "murder": "killed",
                   "killing": "killed", "murder-suicide": "killed"}
 FATAL_EVENT_NOUNS = {"shooting", "stabbing", "attack", "crash", "assault", "beating", "incident"}
 # a sentence that reads like statistics gives no casualty figure to any event
-STATISTICS = re.compile(r"(?i)\b(?:per year|each year|every year|a year|this year|last year|so far|"
+STATISTICS = re.compile(r"(?i)\b(?:per year|each year|every year|a year|this year|last year|"
                         r"since (?:19|20)\d\d|since (?:january|the start|the beginning)|annual(?:ly)?|on average|"
-                        r"percent|statistics|nationwide|in (?:19|20)\d\d|a total of)\b|%")
+                        r"percent|statistics|nationwide|in (?:19|20)\d\d)\b|%")
 
 
 def _read_tsv(name: str) -> list[list[str]]:
@@ -320,6 +324,8 @@ def _verb_patient(v: Token) -> Token | None:
         if subj is None and v.dep_ in ("pcomp", "advcl", "xcomp"):
             return _governing_subject(v)  # "a teen was taken to hospital after being shot"
         return subj
+    if v.tag_ == "VBN" and v.dep_ in ("oprd", "ccomp", "xcomp") and v.head.lemma_ == "leave":
+        return _child(v.head, ("dobj",))  # "a shooting that left two men wounded"
     if v.tag_ == "VBN" and v.dep_ in ("acl", "amod"):
         if v.head.lemma_.lower() in BACKREF_NOUNS:  # "a shooting that left three people wounded"
             left = next((t for t in v.head.subtree if t.lemma_ == "leave" and _child(t, ("dobj",))), None)
@@ -377,6 +383,10 @@ def _noun_figure(n: Token) -> tuple[Token | None, tuple[int, str] | None, bool]:
         return _child(h, ("nsubj", "nsubjpass")), None, False  # "the boy suffered a gunshot wound"
     if n.dep_ == "pobj" and h.lower_ == "with" and h.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return h.head, None, False  # "four victims with gunshot wounds"
+    if n.dep_ == "pobj" and h.lower_ in ("with", "for") and h.head.pos_ in ("VERB", "AUX") and (
+            h.lower_ == "with" or h.head.lemma_ in ("treat", "hospitalize", "admit")):
+        subj = _child(h.head, ("nsubjpass", "nsubj")) or _governing_subject(h.head)
+        return subj, None, False  # "seven were treated for wounds"
     return None, None, False
 
 
@@ -465,8 +475,28 @@ def sentence_figures(sent: Span) -> list[Figure]:
             if c is not None:
                 out.append(Figure("killed", c[0], t.head.text + " " + t.text, c[1], t.i, s0))
             continue
-        if t.lemma_ in ("hit", "strike", "graze") and _passive(t) and any(
-                g.lemma_.lower() in GUNFIRE for a in t.children if a.dep_ == "agent" for g in a.children):
+        if t.lemma_.lower() in HOSPITAL_WORDS and t.dep_ == "pobj" and t.head.lower_ in ("to", "in", "at"):
+            v = t.head.head
+            if v.lemma_ in HOSPITAL_VERBS or (v.lemma_ == "be" and t.head.lower_ == "in"):
+                subj = _child(v, ("nsubjpass",)) or (_child(v, ("dobj",)) if v.lemma_ != "be" else
+                                                     _child(v, ("nsubj",)))
+                c = np_count(subj) if subj is not None and subj.pos_ != "PRON" or (
+                    subj is not None and subj.lower_ in PERSON_PRONOUNS) else None
+                if c is not None:  # "a woman was taken to the hospital", "five people are in the hospital"
+                    out.append(Figure("hit", c[0], f"{v.text} ... {t.text}", f"taken to hospital: {c[1]}", t.i,
+                                      s0, others=_others(subj) if subj is not None else False))
+                continue
+        if t.lower_ == "condition" and any(c.lower_ in CONDITIONS for c in t.children):
+            h = t.head.head if t.head.dep_ == "prep" else t.head
+            subj = _child(h, ("nsubjpass", "nsubj")) if h.pos_ in ("VERB", "AUX") else None
+            c = np_count(subj) if subj is not None else None
+            if c is not None:  # "one person is listed in critical condition"
+                out.append(Figure("hit", c[0], t.text, f"in {t.text}: {c[1]}", t.i, s0,
+                                  others=_others(subj) if subj is not None else False))
+            continue
+        if t.lemma_ in ("hit", "strike", "graze") and _passive(t) and (any(
+                g.lemma_.lower() in GUNFIRE for a in t.children if a.dep_ == "agent" for g in a.children)
+                or any(c.dep_ == "nsubjpass" and c.lemma_.lower() == "victim" for c in t.children)):
             subj = _child(t, ("nsubjpass",))  # "two others were hit by gunfire"
             c = np_count(subj) if subj is not None else None
             if c is not None:

@@ -36,7 +36,7 @@ MODEL_PATH = Path(__file__).parent / "data" / "event_classifier.npz"
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 YIELD = "YIELD"  # PLV's merged class: CONCEDE + RETREAT
-FEATURE_VERSION = 1  # bump when features() changes: a model trained on other features is refused
+FEATURE_VERSION = 2  # bump when features() changes: a model trained on other features is refused
 
 # Entity kinds that stand in for the words they cover.
 ENT_KINDS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
@@ -131,6 +131,13 @@ def features(sent: Span, trigger: Token | None = None) -> dict[str, float]:
                     feats[f"vo={t.lemma_.lower()}|{_norm(ch)}"] = 1.0
     root = sent.root
     _verb_frame("r", root, feats)
+    hit = _lexicon_type(root, lex, lemmas)
+    feats["rl=" + (hit[0] if hit else "-")] = 1.0
+    for ch in root.children:
+        if ch.dep_ in ("xcomp", "ccomp", "dobj", "obj", "conj"):
+            hit = _lexicon_type(ch, lex, lemmas)
+            if hit is not None:
+                feats[f"rll={ch.dep_}|{hit[0]}"] = 1.0
     for ch in root.children:
         if ch.dep_ in ("nsubj", "nsubjpass"):
             feats["rs=" + _norm(ch)] = 1.0

@@ -44,6 +44,8 @@ MONTHS = {"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "couple of": 2,
                 "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "a few": 3, "few": 3}
+DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
+                "eighties": 80, "nineties": 90}
 SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "fall": ("FA", 9), "autumn": ("FA", 9), "winter": ("WI", 12)}
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
             "last": 4, "final": 4}
@@ -133,14 +135,16 @@ def _clean(text: str) -> str:
     t = CLOCK.sub(" ", t)
     t = re.sub(r"\blast night\b", "yesterday", t)
     t = re.sub(r"\b(?:this (?:morning|afternoon|evening)|tonight)\b", "today", t)
-    t = re.sub(r"\bmid-(?=[a-z])", "mid ", t)
+    t = re.sub(r"\b(mid|early|late)-(?=[a-z0-9])", r"\1 ", t)
+    t = re.sub(r"\b(?:et|est|edt|pst|pdt|cst|cdt|mst|mdt|gmt|utc)\b", " ", t)
     t = re.sub(r"[\s,;:()\[\]\"]+", " ", t).strip(" .-")
     prev = None
     while prev != t:
         prev = t
         t = re.sub(r"^(?:on|at|in|by|during|since|until|till|from|of|as of|around|about|approximately|"
                    r"sometime|some time|circa|before|after|over|throughout|the|early|late|mid|mid-|the end of|"
-                   r"the beginning of|the start of|the middle of|end of|beginning of|start of)\s+", "", t)
+                   r"the beginning of|the start of|the middle of|end of|beginning of|start of|nearly|almost|"
+                   r"roughly|some|just|only|more than|less than|at least|at most|about)\s+", "", t)
         t = re.sub(r"\s+(?:morning|afternoon|evening|night|overnight|time|local time|et|est|edt|pst|pdt|cst|"
                    r"cdt|gmt|utc)$", "", t)
     return t.strip(" .-")
@@ -274,8 +278,18 @@ def _resolve_clean(t: str, pub: date, tense: str) -> Resolved | None:  # noqa: C
         return Resolved(pub - timedelta(days=7), pub, "week", "PAST_REF", "recent: the week before publication")
     if t in ("recent years", "in recent years", "the past few years", "past few years", "the last few years"):
         return Resolved(pub - timedelta(days=365 * 3), pub, "year", "PAST_REF", "recent years")
-    if t in ("year", "full year", "current year", "calendar year", "this year's", "year-end"):
+    if t in ("year", "full year", "current year", "calendar year", "this year's", "year-end", "fiscal year",
+             "current fiscal year", "earlier in the year", "earlier this year"):
         return _year(pub.year, "the year of publication")
+    if t in ("latest fiscal year", "previous fiscal year", "last fiscal year", "prior year", "previous year"):
+        return _year(pub.year - 1, "the year before publication")
+    m_my = re.fullmatch(r"([a-z]+)\.? (this|last|next) year", t)
+    if m_my and m_my[1] in MONTHS:
+        y = pub.year + {"this": 0, "last": -1, "next": 1}[m_my[2]]
+        return _month(y, MONTHS[m_my[1]], f"month of {m_my[2]} year")
+    if t in DECADE_WORDS:
+        dec = 1900 + DECADE_WORDS[t]
+        return Resolved(date(dec, 1, 1), date(dec + 9, 12, 31), "year", str(dec // 10), "decade")
     if t in ("week", "month"):
         code = {"week": "WXX", "month": "XX"}[t]
         return Resolved(None, None, None, f"{pub.year}-{code}", f"an unspecified {t} of the publication year")
@@ -631,14 +645,17 @@ def event_tense(trigger: Token, default: str = "past") -> str:
 
 CLAUSE_DEPS = ("ccomp", "advcl", "relcl", "parataxis", "acl", "conj", "xcomp", "csubj", "pcomp")
 # climbing out of these leaves the trigger's clause (coordination does not: "stormed on Monday and killed")
+SEQUENCE_MARKS = {"after", "before", "since", "until", "till", "once"}  # "came after Iran vowed ... last month"
 SUBORDINATE_DEPS = ("ccomp", "advcl", "relcl", "parataxis", "acl", "xcomp", "csubj", "pcomp")
 
 
-def _path_cost(trigger: Token, tok: Token) -> tuple[int, bool]:
+def _path_cost(trigger: Token, tok: Token) -> tuple[int, bool | None]:
     """Dependency path length between two tokens of one sentence (plus 2 for each clause edge crossed), and
     whether the expression is outside the trigger's clause: the path climbs out of a clause the trigger is in
-    ("a man charged Tuesday after his son shot himself", "state media reported on Monday"), or goes down
-    into a clause that modifies another word ("the shooter, identified Friday as ...")."""
+    ("a man charged Tuesday after his son shot himself", "state media reported on Monday"). None when the
+    expression dates something else: the path goes down into a clause that modifies another word ("the
+    shooter, identified Friday as ..."), a complement ("vowed to avenge ... last month") or an
+    "after"/"before" clause ("came after Iran vowed ... last month")."""
     anc_t = [trigger, *trigger.ancestors]
     anc_e = [tok, *tok.ancestors]
     ids_t = {a.i: k for k, a in enumerate(anc_t)}
@@ -650,9 +667,11 @@ def _path_cost(trigger: Token, tok: Token) -> tuple[int, bool]:
     down = anc_e[:common_k]
     cost = len(up) + len(down)
     cost += 2 * sum(1 for a in up + down if a.dep_ in CLAUSE_DEPS)
-    outside = any(a.dep_ in SUBORDINATE_DEPS for a in up) or any(
-        a.dep_ in ("relcl", "acl", "ccomp", "parataxis") and a.head.i != trigger.i for a in down)
-    return cost, outside
+    if any((a.dep_ in ("relcl", "acl", "ccomp", "parataxis", "xcomp") and a.head.i != trigger.i)
+           or (a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in SEQUENCE_MARKS for m in a.children))
+           for a in down):
+        return cost, None
+    return cost, any(a.dep_ in SUBORDINATE_DEPS for a in up)
 
 
 @dataclass
@@ -740,6 +759,8 @@ def choose_expression(trigger: Token, sent: Span, exprs: list[TimeExpr], pub: da
         if r is None or r.start is None:
             continue
         cost, outside = _path_cost(trigger, ex.span.root)
+        if outside is None:
+            continue
         key = (cost, abs(ex.span.start - trigger.i))
         if outside:
             why = "time expression of another clause of the event's sentence (e.g. the report's)"
