@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -575,21 +575,11 @@ class AttributionStage:
 
     def _lexicon_country(self, name: str) -> tuple[str | None, str]:
         """The actor lexicon (actors/lexicon.py), when it exists, knows organisations and office holders."""
-        lex: Any
-        try:
-            lex = self.res.actors
-        except Exception:  # the lexicon is written in parallel; without it, demonyms and country names only
-            return None, ""
-        for meth in ("lookup", "match", "find"):
-            fn = getattr(lex, meth, None)
-            if callable(fn):
-                try:
-                    hit = fn(name)
-                except Exception:
-                    return None, ""
-                iso = getattr(hit, "country", None) if hit is not None else None
-                if isinstance(iso, str) and iso:
-                    return iso, f"actor lexicon: {name!r} -> {iso}"
+        lex = self.res.actors
+        hit = lex.resolve(name)
+        iso = hit.country if hit is not None else None
+        if iso:
+            return iso, f"actor lexicon: {name!r} -> {iso}"
         return None, ""
 
 
