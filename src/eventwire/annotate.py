@@ -21,3 +21,12 @@ def paragraph_breaks(doc: Doc) -> Doc:
 def add_paragraph_breaks(nlp: Language) -> None:
     if "eventwire_paragraph_breaks" not in nlp.pipe_names:
         nlp.add_pipe("eventwire_paragraph_breaks", before="parser")
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, computed once: spaCy's `Doc.text` joins every token on each access, which is costly
+    in loops over events or mentions."""
+    text = doc.user_data.get("eventwire_text")
+    if text is None:
+        text = doc.user_data["eventwire_text"] = doc.text
+    return text

@@ -51,7 +51,7 @@ def test_prediction_is_a_distribution_over_the_16_types(nlp, clf, trigger_word):
     ("Rebels attacked an army base with mortars, killing five soldiers.", "ASSAULT"),
     ("Thousands of farmers marched through the capital to protest against the new land law.", "PROTEST"),
     ("The two presidents met in Geneva to discuss the border dispute.", "CONSULT"),
-    ("Washington imposed sanctions on three Iranian banks.", "SANCTION"),
+    ("Canada expelled two Russian diplomats.", "SANCTION"),
     ("Police arrested dozens of opposition activists overnight.", "COERCE"),
     ("The minister accused the opposition of inciting violence.", "ACCUSE"),
     ("Japan sent 50 tonnes of food aid to the flooded province.", "AID"),

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..annotate import doc_text
 from ..record import PlaceMention
 from .lookup import NAME_MAIN, NAME_SHORT, Candidate, Gazetteer
 from .normalize import normalize
@@ -70,8 +71,8 @@ class Geoparser:
                 mentions.append(Mention(0, 0, source="unaligned"))
                 continue
             m = Mention(sp.start, sp.end, source="given")
-            m.cands = self.gaz.lookup(doc.text[a:b]) or self._lookup_span(sp)
-            d = self.gaz.demonym(doc.text[a:b])
+            m.cands = self.gaz.lookup(doc_text(doc)[a:b]) or self._lookup_span(sp)
+            d = self.gaz.demonym(doc_text(doc)[a:b])
             if d is not None and not _prominent(m.cands, 1_000_000, countries_only=True):
                 m.cands, m.is_demonym = [Candidate(d, NAME_MAIN)], True
             mentions.append(m)
@@ -79,7 +80,7 @@ class Geoparser:
         out = []
         for (a, b), m in zip(spans, mentions, strict=True):
             rec = self._record(doc, m, article_id)
-            rec.start, rec.end, rec.text = a, b, doc.text[a:b]
+            rec.start, rec.end, rec.text = a, b, doc_text(doc)[a:b]
             out.append(rec)
         return out
 

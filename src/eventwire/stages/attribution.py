@@ -35,6 +35,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..annotate import doc_text
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -330,7 +332,7 @@ def in_sentence(trigger: Token) -> Attribution | None:
 
 def quote_spans(doc: Doc) -> list[tuple[int, int]]:
     """Character spans of quotations (curly or straight double quotes, ``...'' pairs)."""
-    text = doc.text.replace("``", "“ ").replace("''", '" ')  # ''...'' (NYT) toggles like a straight quote
+    text = doc_text(doc).replace("``", "“ ").replace("''", '" ')  # ''...'' (NYT) toggles like a straight quote
     spans: list[tuple[int, int]] = []
     stack: list[int] = []
     straight_open: int | None = None
@@ -371,7 +373,7 @@ def _speaker_near_quote(doc: Doc, q: tuple[int, int]) -> Attribution | None:
             att = _make(t, _subject(t), f"speaker of the quotation ({t.text!r} outside the quote)", content)
             if att is not None:
                 return att
-    before = doc.text[max(0, qs - 4): qs]
+    before = doc_text(doc)[max(0, qs - 4): qs]
     if ":" in before:
         tok = doc.char_span(max(0, qs - 4), qs, alignment_mode="expand")
         if tok is not None:
@@ -379,7 +381,7 @@ def _speaker_near_quote(doc: Doc, q: tuple[int, int]) -> Attribution | None:
             for t in reversed(list(sent)):
                 if _is_cue(t) and t.idx < qs:
                     return _make(t, _subject(t), "speaker introducing the quotation with a colon", content)
-    after = _DASH_NAME.match(doc.text, qe)
+    after = _DASH_NAME.match(doc_text(doc), qe)
     if after:
         span = doc.char_span(after.start(1), after.end(1), alignment_mode="expand")
         if span is not None:
@@ -390,10 +392,10 @@ def _speaker_near_quote(doc: Doc, q: tuple[int, int]) -> Attribution | None:
 def _colon_paragraph(trigger: Token) -> Attribution | None:
     """A paragraph introduced by "Limbaugh added:" at the end of the paragraph before it is the speaker's."""
     doc = trigger.doc
-    par_start = doc.text.rfind("\n", 0, trigger.idx)
+    par_start = doc_text(doc).rfind("\n", 0, trigger.idx)
     if par_start <= 0:
         return None
-    prev_end = doc.text[:par_start].rstrip()
+    prev_end = doc_text(doc)[:par_start].rstrip()
     if not prev_end.endswith(":"):
         return None
     colon = doc.char_span(len(prev_end) - 1, len(prev_end), alignment_mode="expand")
@@ -423,7 +425,7 @@ def _quote_speaker(doc: Doc, quotes: list[tuple[int, int]], k: int) -> Attributi
     if att is not None:
         return att
     if k > 0:
-        between = doc.text[quotes[k - 1][1]: quotes[k][0]]
+        between = doc_text(doc)[quotes[k - 1][1]: quotes[k][0]]
         if between.count("\n\n") <= 2 and len(between) < 400:
             prev = _speaker_near_quote(doc, quotes[k - 1])
             if prev is not None:
@@ -435,8 +437,8 @@ def _quote_speaker(doc: Doc, quotes: list[tuple[int, int]], k: int) -> Attributi
 def _speaker_label(trigger: Token) -> Attribution | None:
     """Interview transcripts: a paragraph that starts "PENCE: ..." is that speaker's."""
     doc = trigger.doc
-    start = doc.text.rfind("\n", 0, trigger.idx) + 1
-    m = _LABEL.match(doc.text, start)
+    start = doc_text(doc).rfind("\n", 0, trigger.idx) + 1
+    m = _LABEL.match(doc_text(doc), start)
     if not m or m.group(1).strip().lower() in LABEL_STOP or m.end(1) > trigger.idx:
         return None
     span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")

@@ -21,6 +21,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..annotate import doc_text
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -562,7 +564,7 @@ def find_time_expressions(doc: Doc) -> list[TimeExpr]:
     for ent in doc.ents:
         if ent.label_ in ("DATE", "TIME") or (ent.label_ == "EVENT" and _clean(ent.text) in HOLIDAYS):
             found.append((ent.start_char, ent.end_char, "entity"))
-    text = doc.text
+    text = doc_text(doc)
     for pat in FIND_PATTERNS:
         for m in pat.finditer(text):
             found.append((m.start(), m.end(), "pattern"))
@@ -807,7 +809,7 @@ def lead_time(doc: Doc, exprs: list[TimeExpr], pub: date | None) -> _Choice | No
 
 
 def _is_stamp_label(span: Span) -> bool:
-    left = span.doc.text[max(0, span.start_char - 36): span.start_char].lower()
+    left = doc_text(span.doc)[max(0, span.start_char - 36): span.start_char].lower()
     return bool(re.search(r"(posted|updated|published|last modified|last updated)\s*(on|at)?\s*:?\s*"
                           rf"(?:{_WD},?\s*)?$", left))
 

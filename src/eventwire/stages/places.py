@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from ..annotate import doc_text
 from ..gazetteer.geoparse import Geoparser
 from ..record import PlaceMention
 
@@ -156,7 +157,7 @@ def _token_span(doc: Doc, m: PlaceMention) -> Span | None:
 
 
 def _dateline(doc: Doc, mentions: list[PlaceMention]) -> PlaceMention | None:
-    head = doc.text[:200]
+    head = doc_text(doc)[:200]
     mt = DATELINE.match(head)
     if not mt:
         return None
