@@ -23,7 +23,7 @@ def coded(nlp, stage, text):
     ("Police arrested 40 demonstrators outside parliament.", ("COERCE", "arrest", False, "arrested")),
     ("Thousands of teachers protested against pay cuts in the capital.", ("PROTEST", "demo", False,
                                                                           "protested")),
-    ("The European Union imposed new sanctions on three banks.", ("SANCTION", None, False, "imposed")),
+    ("The European Union imposed new sanctions on three banks.", ("SANCTION", "discontinue", False, "imposed")),
     ("The foreign minister met his Turkish counterpart in Ankara.", ("CONSULT", None, False, "met")),
     ("The rebels threatened to attack the town.", ("THREATEN", "violence", False, "threatened")),
     ("Russia condemned the decision.", ("ACCUSE", "disapprove", False, "condemned")),

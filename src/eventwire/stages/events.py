@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..context import ArticleContext, EventDraft
 from ..resources import Resources
+from .classify import EventTypeClassifier
 from .triggers import Trigger, TriggerLexicon
 
 if TYPE_CHECKING:
@@ -67,10 +68,20 @@ class EventsStage:
     assigns = ("event_type", "event_mode", "event_contexts", "negated", "hypothetical", "trigger_text",
                "event_reason", "event_confidence")
 
-    def __init__(self, res: Resources | None = None, keep_negated: bool = False):
+    # The trained classifier (stages/classify.py, docs/models/event_classifier.md) may retype a lexicon
+    # trigger when it is at least this sure, and may code a sentence the lexicon finds nothing in.
+    # A curated trigger (written from the PLOVER manual) is overruled only by a very sure classifier: PLV's
+    # labels, which trained it, differ from the manual in places (sanctions are COERCE there, SANCTION in
+    # the manual).
+    RETYPE_MIN_P = 0.5
+    RETYPE_CURATED_MIN_P = 0.8
+    SENTENCE_MIN_P = 0.6
+
+    def __init__(self, res: Resources | None = None, keep_negated: bool = False, use_classifier: bool = True):
         self.res = res
         self.keep_negated = keep_negated
         self.lexicon = TriggerLexicon.load()
+        self.classifier = EventTypeClassifier.load() if use_classifier else None
 
     def __call__(self, ctx: ArticleContext) -> None:
         for sent in ctx.doc.sents:
@@ -96,13 +107,38 @@ class EventsStage:
                     mode = self._frame_mode(ftrig.type, trig)
                     if mode:
                         frames[frame.i] = mode
+        # the classifier learned one label per sentence: it may retype only the sentence's main trigger
+        # (the one nearest the root of the parse), never the events that sentence mentions in passing
+        live = [i for i in found if i not in absorbed]
+        main = min(live, key=lambda i: (_depth(found[i][0]), i)) if live else None
         for i, (tok, trig, phrase) in sorted(found.items()):
             if i in absorbed:
                 continue
-            ev = self._draft(tok, sent, trig, phrase, lemmas, frames.get(i))
+            ev = self._draft(tok, sent, trig, phrase, lemmas, frames.get(i), retype=i == main)
+            if ev is not None:
+                drafts.append(ev)
+        if not found and self.classifier is not None:
+            ev = self._sentence_draft(sent)
             if ev is not None:
                 drafts.append(ev)
         return drafts
+
+    def _sentence_draft(self, sent: Span) -> EventDraft | None:
+        """No trigger word: the sentence classifier may still recognise an event when it is sure."""
+        root = sent.root
+        if root.pos_ != "VERB" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+            return None
+        assert self.classifier is not None
+        top, p = self.classifier.predict(sent, None)[0]
+        if p < self.SENTENCE_MIN_P:
+            return None
+        trig = Trigger(root.lemma_.lower(), "V", top, None, (), (), "classifier")
+        ev = self._draft(root, sent, trig, trig.phrase, set(), None)
+        if ev is not None:
+            ev.values["event_reason"] = f"no lexicon trigger; sentence classifier -> {top} (p={p:.2f}); " \
+                                        + ev.values["event_reason"]
+            ev.values["event_confidence"] = round(0.5 * p, 2)
+        return ev
 
     def match(self, tok: Token, lemmas: set[str]) -> tuple[Trigger, str] | None:
         """The trigger `tok` evokes in a sentence with these lemmas, and the phrase that matched."""
@@ -224,13 +260,20 @@ class EventsStage:
 
     # -- one event ----------------------------------------------------------------------------
     def _draft(self, tok: Token, sent: Span, trig: Trigger, phrase: str, lemmas: set[str],
-               frame_mode: str | None) -> EventDraft | None:
+               frame_mode: str | None, retype: bool = False) -> EventDraft | None:
         negated, mood, why = self._modality(tok)
         if negated and not self.keep_negated:
             return None
         typ, mode = trig.type, trig.mode or frame_mode
         contexts = list(trig.contexts)
         reason = f"trigger {tok.text!r} ({phrase}, {trig.source}) -> {typ}"
+        p_type = None
+        if self.classifier is not None and retype and trig.source != "classifier":
+            top, p_type = self.classifier.predict(sent, tok)[0]
+            need = self.RETYPE_CURATED_MIN_P if trig.source == "curated" else self.RETYPE_MIN_P
+            if top != typ and p_type >= need:
+                reason += f"; classifier -> {top} (p={p_type:.2f}; the lexicon said {typ})"
+                typ, mode, contexts = top, (frame_mode if top in FRAME_TYPES else None), []
         hypothetical = False
         if mood == "future" and typ in CONFLICT_MATERIAL:
             mode = THREAT_MODE_BY_MODE.get(trig.mode or "") or THREAT_MODE.get(typ, "violence")
@@ -251,6 +294,8 @@ class EventsStage:
         conf = 0.7 if trig.source == "curated" else 0.55
         if tok.pos_ == "NOUN":
             conf -= 0.1
+        if p_type is not None:
+            conf = 0.5 * conf + 0.5 * p_type if typ == trig.type else 0.8 * p_type
         ev = EventDraft(trigger=tok, sent=sent)
         ev.set("event_type", typ, reason)
         ev.set("event_mode", mode)
@@ -261,6 +306,13 @@ class EventsStage:
         ev.set("event_reason", reason)
         ev.set("event_confidence", round(conf, 2))
         return ev
+
+
+def _depth(tok: Token) -> int:
+    d = 0
+    while tok.head is not tok and d < 50:
+        tok, d = tok.head, d + 1
+    return d
 
 
 def instrument_mode(sent: Span) -> str | None:
