@@ -1,7 +1,9 @@
 """Annotate: what eventwire adds to the spaCy pipeline before the parser.
 
 `paragraph_breaks` starts a sentence after every line break, so that headlines, photo captions and
-subheadings without a full stop ("How the US reacted") do not run into the next sentence."""
+subheadings without a full stop ("How the US reacted") do not run into the next sentence, and after a
+dateline ("KYIV - ", "LAGOS, Nigeria — "), so that the dateline is not read as part of the first
+sentence's subject."""
 
 from __future__ import annotations
 
@@ -9,8 +11,27 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 
+DASHES = {"-", "--", "—", "–", "―"}
+
+
+def _dateline_end(doc: Doc) -> int | None:
+    """Index of the dash that closes a dateline at the start of a paragraph's first line, if any."""
+    for tok in doc[:10]:
+        if tok.text in DASHES:
+            words = [t for t in doc[: tok.i] if not t.is_space and not t.is_punct]
+            if words and words[0].is_upper and all(t.is_title or t.is_upper for t in words):
+                return tok.i
+            return None
+        if "\n" in tok.text:
+            return None
+    return None
+
+
 @Language.component("eventwire_paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
+    dash = _dateline_end(doc)
+    if dash is not None and dash + 1 < len(doc):
+        doc[dash + 1].is_sent_start = True
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if "\n" in prev.text_with_ws and not tok.is_space:

@@ -64,3 +64,10 @@ def test_strike_is_disambiguated_by_context(nlp, stage):
 def test_headline_lines_are_sentences(nlp):
     doc = nlp("How the police reacted\n\nOfficers arrested five men.")
     assert [s.text.strip() for s in doc.sents][0] == "How the police reacted"
+
+
+def test_dateline_is_its_own_sentence(nlp):
+    doc = nlp("LAGOS, Nigeria - Police arrested five men on Monday.")
+    assert [s.text.strip() for s in doc.sents][0] == "LAGOS, Nigeria -"
+    doc = nlp("Police arrested five men - and two women - on Monday.")
+    assert len(list(doc.sents)) == 1
