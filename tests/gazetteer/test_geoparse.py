@@ -78,3 +78,14 @@ def test_resolve_given_spans(nlp, geoparser):
 @pytest.mark.parametrize("text", ["", "No places here at all.", "the and of"])
 def test_no_places(nlp, geoparser, text):
     assert [m for m in parse(nlp, geoparser, text) if m.name] == []
+
+
+def test_city_tagged_as_person_after_locative_preposition(nlp):
+    from eventwire.gazetteer.geoparse import Geoparser
+    from eventwire.resources import default_resources
+
+    gp = Geoparser(default_resources().gazetteer)
+    doc = nlp("KYIV - Finland's foreign minister arrived in Kyiv on Thursday for talks.")
+    mentions = gp.parse(doc, "a")
+    assert mentions[0].text == "KYIV"
+    assert any(m.text == "Kyiv" and m.start > 10 and m.country_iso3 == "UKR" for m in mentions)

@@ -33,7 +33,10 @@ EXTENSIONS = DIRECTIONS | DIVISION_WORDS | {"strip", "bank", "sea", "gulf", "str
 PROMINENT_POP = 100_000  # a phrase-pass place outside a GPE/LOC entity must be at least this big, or a
 PROMINENT_CODES = ("PCLI", "ADM1", "ADMD")  # country or first-level division, or curated
 _TRIM_HEAD = {"the", "The", "THE"}
-_TRIM_TAIL = {"'s", "’s", "'", "’"}
+_TRIM_TAIL = {"'s", "’s", "'", "’", "-", "--", "—", "–", ","}
+# A PERSON entity governed by one of these ("arrived in Kyiv") is read as a place when the gazetteer knows it:
+# the small spaCy model tags some unfamiliar city names as people.
+LOCATIVE_PREPS = {"in", "at", "near", "to", "from", "outside", "into", "across", "toward", "towards"}
 
 
 @dataclass
@@ -109,6 +112,10 @@ class Geoparser:
             elif ent.label_ == "NORP":
                 m = self._demonym(doc, ent)
                 if m is not None:
+                    take(m)
+        for ent in doc.ents:  # "arrived in Kyiv" with Kyiv tagged PERSON
+            if ent.label_ == "PERSON" and ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE_PREPS:
+                for m in self._phrase_pass(doc, ent.start, ent.end, embedded=False):
                     take(m)
         for ent in doc.ents:  # places inside organisations etc. ("Erbil airport", "Kurdish Regional ...")
             if ent.label_ in EMBED_LABELS:
