@@ -124,3 +124,10 @@ def test_two_processes_code_the_same_events(runner, pipeline):
     two = [e.to_dict() for r in Pipeline(resources=pipeline.resources, n_process=2, batch_size=2).run(arts)
            for e in r.events]
     assert one == two and one
+
+
+def test_reading_a_missing_database_is_an_error(runner, tmp_path):
+    missing = tmp_path / "nope.db"
+    res = runner.invoke(cli, ["events", "--db", f"sqlite:///{missing}"])
+    assert res.exit_code != 0 and "E010" in str(res.exception)
+    assert not missing.exists()

@@ -81,6 +81,22 @@ def _filters(type_: str | None, country: str | None, since: date | None, until: 
                        since=since, until=until, actor=actor, near=near_t, limit=limit)
 
 
+def _open_existing(db: str | None) -> Any:
+    """The store, for commands that only read: a SQLite file that does not exist is an error, not a new
+    empty database."""
+    from pathlib import Path
+
+    from . import open_store
+    from .errors import StoreError
+    from .store.store import resolve_url
+
+    url = resolve_url(db)
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:" \
+            and not Path(url.database).exists():
+        raise StoreError(f"no database at {url.database}: create it with `eventwire ingest PATH --db ...`")
+    return open_store(db)
+
+
 def _open_out(output: str | None, binary: bool = False) -> Any:
     if output in (None, "-"):
         return sys.stdout.buffer if binary else sys.stdout
@@ -264,11 +280,9 @@ def ingest(paths: tuple[str, ...], db: str | None, date_: date | None, quiet: bo
 @click.option("-o", "--output", default=None, help="Write to this file instead of stdout.")
 def events(db: str | None, fmt: str | None, output: str | None, **filters: Any) -> None:
     """Query stored events."""
-    from . import open_store
-
     if fmt is None:
         fmt = "table" if output is None and sys.stdout.isatty() else "jsonl"
-    store = open_store(db)
+    store = _open_existing(db)
     n = _write_events(store.events(_filters(**filters)), fmt, output)
     store.close()
     click.echo(f"{n} events", err=True)
@@ -281,9 +295,7 @@ def events(db: str | None, fmt: str | None, output: str | None, **filters: Any) 
 @filter_options
 def export(db: str | None, fmt: str, output: str, **filters: Any) -> None:
     """Export stored events to a file."""
-    from . import open_store
-
-    store = open_store(db)
+    store = _open_existing(db)
     n = _write_events(store.events(_filters(**filters)), fmt, output)
     store.close()
     click.echo(f"exported {n} events to {output}", err=True)
@@ -294,9 +306,7 @@ def export(db: str | None, fmt: str, output: str, **filters: Any) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def stats(db: str | None, as_json: bool) -> None:
     """Counts of stored articles and events, by type and country, and the date range."""
-    from . import open_store
-
-    store = open_store(db)
+    store = _open_existing(db)
     s = store.stats()
     store.close()
     if as_json:
