@@ -149,9 +149,15 @@ def _targets_from_referenced_events(ctx: ArticleContext, merged: list[EventDraft
             break
 
 
+def _text_sha(ctx: ArticleContext) -> str:
+    sha = ctx.notes.get("records.text_sha256")
+    if sha is None:
+        sha = ctx.notes["records.text_sha256"] = hashlib.sha256(ctx.article.text.encode("utf-8")).hexdigest()
+    return str(sha)
+
+
 def _event_id(ctx: ArticleContext, ev: EventDraft) -> str:
-    text_sha = hashlib.sha256(ctx.article.text.encode("utf-8")).hexdigest()
-    key = f"{ctx.article.id}|{text_sha}|{ev.trigger.idx}|{ev.get('event_type')}|{CODER}"
+    key = f"{ctx.article.id}|{_text_sha(ctx)}|{ev.trigger.idx}|{ev.get('event_type')}|{CODER}"
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
