@@ -27,3 +27,14 @@ def test_pipeline_declares_who_decides_each_field(pipeline):
             assert f not in owners, f"{f} decided by both {owners[f]} and {stage}"
             owners[f] = stage
     assert owners["latitude"] == "places" and owners["fatalities"] == "casualties"
+
+
+def test_event_ids_are_deterministic_and_text_bound(pipeline):
+    text = "Police arrested five men in Kano on Monday. Gunmen attacked a market in Maru."
+    a = eventwire.Article(id="x", text=text)
+    first = [e.event_id for e in eventwire.extract(a, pipeline=pipeline)]
+    again = [e.event_id for e in eventwire.extract(a, pipeline=pipeline)]
+    other = [e.event_id for e in eventwire.extract(eventwire.Article(id="x", text=text + " "),
+                                                    pipeline=pipeline)]
+    assert first and first == again and len(set(first)) == len(first)
+    assert not set(first) & set(other)
