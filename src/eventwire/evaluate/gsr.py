@@ -107,20 +107,37 @@ def country_match(gold: str | None, pred: str | None) -> bool:
 
 def score_dictionary(items: list[GsrItem], lexicon: ActorLexicon, places: PlaceLookup | None = None
                      ) -> dict[str, float]:
-    n_c = ok_c = n_s = ok_s = found = 0
+    tally = _Tally()
+    found = 0
     for it in items:
         for a in it.sources + it.targets:
             info = lexicon.resolve(a.text, it.when, places)
             found += info is not None
-            if a.code:
-                n_c += 1
-                ok_c += country_match(a.code, info.country if info else None)
-            if a.sector:
-                n_s += 1
-                ok_s += info is not None and info.sector == a.sector
-    return {"country_accuracy": safe_div(ok_c, n_c), "sector_accuracy": safe_div(ok_s, n_s),
-            "resolved_rate": safe_div(found, n_c), "n_actors": float(n_c), "n_sectors": float(n_s),
-            "n": float(len(items))}
+            tally.add(a, info)
+    return {"country_accuracy": tally.country(), "sector_accuracy": tally.sector(),
+            "resolved_rate": safe_div(found, tally.n_c), "n_actors": float(tally.n_c),
+            "n_sectors": float(tally.n_s), "n": float(len(items))}
+
+
+class _Tally:
+    """Country and sector hits of resolved actors against gold actors."""
+
+    def __init__(self) -> None:
+        self.n_c = self.ok_c = self.n_s = self.ok_s = 0
+
+    def add(self, gold: Any, info: Any) -> None:
+        if gold.code:
+            self.n_c += 1
+            self.ok_c += country_match(gold.code, info.country if info else None)
+        if gold.sector:
+            self.n_s += 1
+            self.ok_s += info is not None and info.sector == gold.sector
+
+    def country(self) -> float:
+        return safe_div(self.ok_c, self.n_c)
+
+    def sector(self) -> float:
+        return safe_div(self.ok_s, self.n_s)
 
 
 def score_in_context(items: list[GsrItem], lexicon: ActorLexicon, nlp: Any,
@@ -129,7 +146,7 @@ def score_in_context(items: list[GsrItem], lexicon: ActorLexicon, nlp: Any,
     phrase (dictionary, then reference and the sentence's places for an actor that names no country)."""
     from ..actors.coref import ArticleActors
 
-    n_c = ok_c = n_s = ok_s = 0
+    tally = _Tally()
     docs = nlp.pipe([it.text for it in items], batch_size=32)
     for it, doc in zip(items, docs, strict=True):
         actors = ArticleActors(doc, lexicon, it.when, places)
@@ -140,13 +157,8 @@ def score_in_context(items: list[GsrItem], lexicon: ActorLexicon, nlp: Any,
                 info = actors.resolve(span.root, span).info
             else:
                 info = lexicon.resolve(a.text, it.when, places)
-            if a.code:
-                n_c += 1
-                ok_c += country_match(a.code, info.country if info else None)
-            if a.sector:
-                n_s += 1
-                ok_s += info is not None and info.sector == a.sector
-    return {"context_country_accuracy": safe_div(ok_c, n_c), "context_sector_accuracy": safe_div(ok_s, n_s)}
+            tally.add(a, info)
+    return {"context_country_accuracy": tally.country(), "context_sector_accuracy": tally.sector()}
 
 
 def _find(text: str, words: str) -> int:
