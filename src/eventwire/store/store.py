@@ -113,6 +113,25 @@ def _sqlite_file(u: sa.URL) -> Path | None:
     return Path(db)
 
 
+def _set_wal(cur: Any, tries: int = 50) -> None:
+    """Switch the file to WAL (persistent, so later connections find it done). Changing the journal mode
+    needs the file to itself and SQLite does not wait on its busy handler for it: when several processes
+    open a new database at once, retry for a while instead of failing."""
+    import sqlite3
+    import time
+
+    for attempt in range(tries):
+        try:
+            if str(cur.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
+                return
+            cur.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == tries - 1:
+                raise
+            time.sleep(0.02 * (attempt + 1))
+
+
 def _sqlite_engine(u: sa.URL) -> sa.Engine:
     path = _sqlite_file(u)
     if path is not None:
@@ -133,7 +152,7 @@ def _sqlite_engine(u: sa.URL) -> sa.Engine:
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys = ON")
         if path is not None:
-            cur.execute("PRAGMA journal_mode = WAL")
+            _set_wal(cur)
             cur.execute("PRAGMA synchronous = NORMAL")
         cur.close()
         dbapi_conn.create_function("eventwire_lower", 1, lambda s: s.lower() if isinstance(s, str) else s,
