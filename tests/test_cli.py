@@ -131,3 +131,35 @@ def test_reading_a_missing_database_is_an_error(runner, tmp_path):
     res = runner.invoke(cli, ["events", "--db", f"sqlite:///{missing}"])
     assert res.exit_code != 0 and "E010" in str(res.exception)
     assert not missing.exists()
+
+
+SAME_ATTACK = ("date 2024-05-08\nThe army said three soldiers were killed when gunmen attacked a checkpoint "
+               "near Maiduguri on Monday.\n")
+
+
+def test_two_articles_on_one_attack_are_fused(runner, tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(ARTICLE)
+    b.write_text(SAME_ATTACK)
+    db = f"sqlite:///{tmp_path / 'ew.db'}"
+    res = runner.invoke(cli, ["ingest", str(a), str(b), "--db", db])
+    assert res.exit_code == 0, res.output
+    shown = [json.loads(x) for x in runner.invoke(cli, ["events", "--db", db, "--type", "ASSAULT",
+                                                        "--format", "jsonl"]).stdout.splitlines()]
+    assert len(shown) == 1 and shown[0]["source_count"] == 2, shown
+    both = [json.loads(x) for x in runner.invoke(cli, ["events", "--db", db, "--type", "ASSAULT", "--with-fused",
+                                                       "--format", "jsonl"]).stdout.splitlines()]
+    assert len(both) == 2
+    assert sum(1 for e in both if e["fused_into"] == shown[0]["event_id"]) == 1
+    res = runner.invoke(cli, ["fuse", "--db", db])
+    assert res.exit_code == 0 and "fused 1 reports" in res.output
+
+
+def test_ingest_no_fuse_keeps_every_report(runner, tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(ARTICLE)
+    b.write_text(SAME_ATTACK)
+    db = f"sqlite:///{tmp_path / 'ew.db'}"
+    assert runner.invoke(cli, ["ingest", str(a), str(b), "--db", db, "--no-fuse"]).exit_code == 0
+    shown = runner.invoke(cli, ["events", "--db", db, "--type", "ASSAULT", "--format", "jsonl"]).stdout.splitlines()
+    assert len(shown) == 2

@@ -60,6 +60,8 @@ def filter_options(f: F) -> F:
         click.option("--actor", help="Text in an actor's name (case-insensitive)."),
         click.option("--near", metavar="LAT,LON,KM", help="Events within KM of a point."),
         click.option("--limit", type=int, help="At most this many events."),
+        click.option("--with-fused", "fused", is_flag=True,
+                     help="Also list reports fused into another article's event (see `eventwire fuse`)."),
     ]
     for o in reversed(opts):
         f = o(f)
@@ -67,7 +69,7 @@ def filter_options(f: F) -> F:
 
 
 def _filters(type_: str | None, country: str | None, since: date | None, until: date | None,
-             actor: str | None, near: str | None, limit: int | None) -> Any:
+             actor: str | None, near: str | None, limit: int | None, fused: bool = False) -> Any:
     from .store.query import EventFilter
 
     near_t = None
@@ -78,7 +80,7 @@ def _filters(type_: str | None, country: str | None, since: date | None, until: 
             raise click.BadParameter(f"--near wants LAT,LON,KM, got {near!r}") from exc
         near_t = (lat, lon, km)
     return EventFilter(type=type_.upper() if type_ else None, country=country.upper() if country else None,
-                       since=since, until=until, actor=actor, near=near_t, limit=limit)
+                       since=since, until=until, actor=actor, near=near_t, limit=limit, fused=fused)
 
 
 def _open_existing(db: str | None) -> Any:
@@ -258,7 +260,10 @@ def geoparse(paths: tuple[str, ...], date_: date | None, fmt: str | None, quiet:
 @date_option
 @click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
 @processes_option
-def ingest(paths: tuple[str, ...], db: str | None, date_: date | None, quiet: bool, processes: int) -> None:
+@click.option("--no-fuse", is_flag=True,
+              help="Don't fuse new events with other articles' reports of the same event.")
+def ingest(paths: tuple[str, ...], db: str | None, date_: date | None, quiet: bool, processes: int,
+           no_fuse: bool) -> None:
     """Code articles into the database. Re-ingesting the same article changes nothing."""
     from . import open_store
     from .summary import RunSummary
@@ -266,7 +271,7 @@ def ingest(paths: tuple[str, ...], db: str | None, date_: date | None, quiet: bo
     store = open_store(db)
     summary = RunSummary()
     with Progress("ingesting") as progress:
-        stats = store.ingest(_coded(paths, date_, summary, progress, processes))
+        stats = store.ingest(_coded(paths, date_, summary, progress, processes), fuse=not no_fuse)
     store.close()
     summary.extra.update({k: v for k, v in vars(stats).items() if isinstance(v, int)})
     _finish(summary, quiet)
@@ -299,6 +304,18 @@ def export(db: str | None, fmt: str, output: str, **filters: Any) -> None:
     n = _write_events(store.events(_filters(**filters)), fmt, output)
     store.close()
     click.echo(f"exported {n} events to {output}", err=True)
+
+
+@cli.command()
+@db_option
+def fuse(db: str | None) -> None:
+    """Fuse reports of the same event across articles again, over the whole database (after an
+    ingest with --no-fuse, or after the fusion rules changed)."""
+    store = _open_existing(db)
+    n = store.fuse()
+    total = store.stats()["events"]
+    store.close()
+    click.echo(f"fused {n} reports into other articles' events; {total} events remain", err=True)
 
 
 @cli.command()

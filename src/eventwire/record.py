@@ -78,6 +78,10 @@ class Event:
     attribution_reason: str | None = None
     trigger_text: str | None = None
     mentions: int = 1  # sentences of the article that mention this event (merged by stages/records.py)
+    # Set by the store's fusion across articles (store/fusion.py), never by the pipeline: the event this
+    # report was fused into (another article's event of the same type, day and place), and why.
+    fused_into: str | None = None
+    fusion_reason: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = dataclasses.asdict(self)

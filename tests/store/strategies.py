@@ -65,9 +65,15 @@ def _value(f: dataclasses.Field[Any], csv_safe: bool) -> st.SearchStrategy[Any]:
     return text
 
 
+STORE_OWNED = ("fused_into", "fusion_reason")  # set by the store's fusion, not by whoever writes events
+
+
 def event_strategy(csv_safe: bool = False, **fixed: Any) -> st.SearchStrategy[Event]:
-    """Valid Events: every field drawn from its type (None where the type allows it)."""
+    """Valid Events: every field drawn from its type (None where the type allows it), except the
+    fields the store decides itself (STORE_OWNED), which a coded event always has empty."""
     parts: dict[str, st.SearchStrategy[Any]] = {}
+    for name in STORE_OWNED:
+        fixed.setdefault(name, None)
     for f in dataclasses.fields(Event):
         if f.name in fixed:
             parts[f.name] = st.just(fixed[f.name])

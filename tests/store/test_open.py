@@ -166,3 +166,30 @@ def test_concurrent_first_opens_migrate_once(store_url: str) -> None:
     with ThreadPoolExecutor(4) as pool:
         results = list(pool.map(open_close, range(4)))
     assert results == [[name for name, _ in MIGRATIONS]] * 4
+
+
+def test_a_database_from_before_fusion_is_upgraded(tmp_path: Path) -> None:
+    """A store written by eventwire before migration 0002 gains the fusion columns and keeps its rows."""
+    db = tmp_path / "v1.db"
+    raw = sqlite3.connect(db)
+    raw.executescript("""
+        CREATE TABLE articles (article_id TEXT PRIMARY KEY, text_sha256 TEXT NOT NULL, published TEXT,
+            title TEXT, url TEXT, source TEXT, language TEXT, origin TEXT, ingested_at TEXT NOT NULL,
+            n_events INTEGER NOT NULL);
+        INSERT INTO articles VALUES ('a', 'x', NULL, NULL, NULL, NULL, NULL, NULL, '2024', 1);
+        CREATE TABLE migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL);
+        INSERT INTO migrations VALUES ('0001_initial', '2024');
+    """)
+    cols = ", ".join(f'"{c.name}" {c.type.compile(dialect=sa.dialects.sqlite.dialect())}'
+                     for c in tables.events.columns if c.name not in ("fused_into", "fusion_reason"))
+    raw.execute(f"CREATE TABLE events ({cols})")
+    raw.execute("INSERT INTO events (event_id, article_id, event_type, created_at) VALUES ('e', 'a', 'ASSAULT', '2024')")
+    for t in (tables.event_sources, tables.places):
+        raw.execute(str(sa.schema.CreateTable(t).compile(dialect=sa.dialects.sqlite.dialect())))
+    raw.commit()
+    raw.close()
+    with Store.open(f"sqlite:///{db}") as s:
+        with s.engine.connect() as conn:
+            assert applied(conn) == ["0001_initial", "0002_events_fusion"]
+        (ev,) = list(s.events())
+        assert ev.event_id == "e" and ev.fused_into is None

@@ -150,7 +150,8 @@ def test_stats(store: Store) -> None:
 
 
 def test_empty_store_stats(store: Store) -> None:
-    assert store.stats() == {"articles": 0, "events": 0, "places": 0, "by_type": {}, "by_country": {},
+    assert store.stats() == {"articles": 0, "events": 0, "fused_reports": 0, "places": 0, "by_type": {},
+                             "by_country": {},
                              "date_range": {"first": None, "last": None}}
 
 

@@ -45,8 +45,16 @@ def _0001_initial(conn: sa.Connection) -> None:
     tables.metadata.create_all(conn, checkfirst=True)
 
 
+def _0002_fusion(conn: sa.Connection) -> None:
+    add_column_if_missing(conn, tables.events.c.fused_into)
+    add_column_if_missing(conn, tables.events.c.fusion_reason)
+    index = next(i for i in tables.events.indexes if i.name == "ix_events_fused_into")
+    index.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("0001_initial", _0001_initial),
+    ("0002_events_fusion", _0002_fusion),
 ]
 
 

@@ -27,7 +27,9 @@ class EventFilter:
     actor1_country, actor2_country and country_iso3. since / until: inclusive bounds on event_date
     (events without a date are left out when either is set). actor: case-insensitive substring of
     actor1/actor2 text or name. near: (lat, lon, km). article_id: events reported by that article
-    (coded from it, or linked to it by event_sources). limit / offset: paging, in date order."""
+    (coded from it, or linked to it by event_sources). limit / offset: paging, in date order.
+    fused: also return the reports that fusion across articles merged into another article's event
+    (store/fusion.py); by default each event appears once."""
 
     type: str | None = None
     country: str | None = None
@@ -38,6 +40,7 @@ class EventFilter:
     limit: int | None = None
     offset: int = 0
     article_id: str | None = None
+    fused: bool = False
 
     def __post_init__(self) -> None:
         for name in ("since", "until"):
@@ -104,6 +107,8 @@ def _lower(dialect_name: str, col: sa.ColumnElement[Any]) -> sa.ColumnElement[An
 def build_select(f: EventFilter, dialect_name: str) -> sa.Select[Any]:
     ev = tables.events
     q = sa.select(ev)
+    if not f.fused:
+        q = q.where(ev.c.fused_into.is_(None))
     if f.type:
         q = q.where(ev.c.event_type == f.type.upper())
     if f.country:

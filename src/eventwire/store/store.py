@@ -26,7 +26,7 @@ from sqlalchemy.engine import make_url
 from ..article import ReadProblem
 from ..errors import StoreError
 from ..record import Event, PlaceMention
-from . import tables
+from . import fusion, tables
 from .migrations import migrate
 from .query import EventFilter, build_select, post_filter
 
@@ -56,6 +56,7 @@ class IngestStats:
     articles_updated: int = 0
     events_written: int = 0
     events_linked: int = 0
+    events_fused: int = 0
     places_written: int = 0
 
     def add(self, other: IngestStats) -> None:
@@ -69,6 +70,8 @@ class IngestStats:
         text = f"articles: {', '.join(parts)}; events written: {self.events_written}"
         if self.events_linked:
             text += f", linked to an already stored event: {self.events_linked}"
+        if self.events_fused:
+            text += f"; fused with another article's report of the same event: {self.events_fused}"
         return text
 
 
@@ -245,9 +248,12 @@ class Store:
 
     # --- writing -------------------------------------------------------------------------------
 
-    def ingest(self, results: Iterable[ArticleResult], batch_size: int = 100) -> IngestStats:
+    def ingest(self, results: Iterable[ArticleResult], batch_size: int = 100,
+               fuse: bool = True) -> IngestStats:
         """Store coded articles, `batch_size` articles per transaction. Idempotent: an article stored
-        with the same id and text is left alone; with a different text its events are replaced."""
+        with the same id and text is left alone; with a different text its events are replaced.
+        With `fuse`, each new event is fused into an earlier report of the same event from another
+        article where the rules of store/fusion.py say they are one event."""
         stats = IngestStats()
         batch: list[ArticleResult] = []
         for res in results:
@@ -256,17 +262,25 @@ class Store:
                                 "report read problems before ingesting")
             batch.append(res)
             if len(batch) >= batch_size:
-                stats.add(self._ingest_batch(batch))
+                stats.add(self._ingest_batch(batch, fuse))
                 batch = []
         if batch:
-            stats.add(self._ingest_batch(batch))
+            stats.add(self._ingest_batch(batch, fuse))
         return stats
 
-    def _ingest_batch(self, batch: list[ArticleResult]) -> IngestStats:
+    def _ingest_batch(self, batch: list[ArticleResult], fuse: bool) -> IngestStats:
         with _db_errors("writing to", self._url), self.engine.connect() as conn:
             conn = conn.execution_options(eventwire_write=True)
             with conn.begin():
-                return _write_batch(conn, batch)
+                return _write_batch(conn, batch, fuse)
+
+    def fuse(self) -> int:
+        """Undo every fusion across articles and fuse the whole store again (store/fusion.py), e.g.
+        after ingesting with fuse=False or after the rules changed. Returns the number of fused reports."""
+        with _db_errors("writing to", self._url), self.engine.connect() as conn:
+            conn = conn.execution_options(eventwire_write=True)
+            with conn.begin():
+                return fusion.refuse_all(conn, _now())
 
     # --- reading -------------------------------------------------------------------------------
 
@@ -301,24 +315,28 @@ class Store:
                 yield tables.row_to_place(row)
 
     def stats(self) -> dict[str, Any]:
-        """Counts: articles, events, places, events by type and by country (where the event happened),
-        and the first and last event date."""
+        """Counts: articles, events (after fusion across articles), reports fused into another
+        article's event, places, events by type and by country (where the event happened), and the first
+        and last event date."""
         a, e, p = tables.articles, tables.events, tables.places
         n = sa.func.count()
+        alive = e.c.fused_into.is_(None)
         with _db_errors("reading", self._url), self.engine.connect() as conn:
-            def count(t: sa.Table) -> int:
-                return int(conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one())
+            def count(t: sa.Table, *where: Any) -> int:
+                return int(conn.execute(sa.select(sa.func.count()).select_from(t).where(*where)).scalar_one())
 
-            by_type = conn.execute(sa.select(e.c.event_type, n).group_by(e.c.event_type)
+            by_type = conn.execute(sa.select(e.c.event_type, n).where(alive).group_by(e.c.event_type)
                                    .order_by(n.desc(), e.c.event_type)).all()
-            by_country = conn.execute(sa.select(e.c.country_iso3, n).where(e.c.country_iso3.is_not(None))
+            by_country = conn.execute(sa.select(e.c.country_iso3, n)
+                                      .where(alive, e.c.country_iso3.is_not(None))
                                       .group_by(e.c.country_iso3)
                                       .order_by(n.desc(), e.c.country_iso3)).all()
             first, last = conn.execute(sa.select(sa.func.min(e.c.event_date),
-                                                 sa.func.max(e.c.event_date))).one()
+                                                 sa.func.max(e.c.event_date)).where(alive)).one()
             return {
                 "articles": count(a),
-                "events": count(e),
+                "events": count(e, alive),
+                "fused_reports": count(e, e.c.fused_into.is_not(None)),
                 "places": count(p),
                 "by_type": {t: int(c) for t, c in by_type},
                 "by_country": {k: int(c) for k, c in by_country},
@@ -338,7 +356,7 @@ def _check_ids(res: ArticleResult) -> None:
                              f"with article {aid!r}")
 
 
-def _write_batch(conn: sa.Connection, batch: list[ArticleResult]) -> IngestStats:
+def _write_batch(conn: sa.Connection, batch: list[ArticleResult], fuse: bool = True) -> IngestStats:
     """Write one batch inside the caller's transaction."""
     a, e, s, p = tables.articles, tables.events, tables.event_sources, tables.places
     stats = IngestStats()
@@ -366,7 +384,9 @@ def _write_batch(conn: sa.Connection, batch: list[ArticleResult]) -> IngestStats
         latest[aid] = (sha, res)
 
     replaced = [aid for aid in latest if aid in stored]
+    freed: list[str] = []
     for chunk in _chunks(replaced):
+        freed.extend(fusion.unfuse_for(conn, list(chunk)))
         owned = sa.select(e.c.event_id).where(e.c.article_id.in_(chunk))
         conn.execute(sa.delete(s).where(sa.or_(s.c.article_id.in_(chunk), s.c.event_id.in_(owned))))
         conn.execute(sa.delete(p).where(p.c.article_id.in_(chunk)))
@@ -403,7 +423,9 @@ def _write_batch(conn: sa.Connection, batch: list[ArticleResult]) -> IngestStats
                 continue
             owner[ev.event_id] = aid
             linked.add((ev.event_id, aid))
-            event_rows.append(tables.event_to_row(ev, now))
+            row = tables.event_to_row(ev, now)
+            row["fused_into"] = row["fusion_reason"] = None  # the store's to decide, below
+            event_rows.append(row)
             source_rows.append({"event_id": ev.event_id, "article_id": aid, "role": "coded",
                                 "added_at": now, "reason": "coded from this article"})
         place_rows.extend(tables.place_to_row(pm) for pm in res.places)
@@ -413,4 +435,7 @@ def _write_batch(conn: sa.Connection, batch: list[ArticleResult]) -> IngestStats
             conn.execute(sa.insert(table), rows)
     stats.events_written = len(event_rows)
     stats.places_written = len(place_rows)
+    if fuse:
+        new_ids = [r["event_id"] for r in event_rows]
+        stats.events_fused = fusion.fuse_events(conn, freed + new_ids, now)
     return stats

@@ -68,6 +68,7 @@ sa.Index("ix_events_actor2_country", events.c.actor2_country)
 sa.Index("ix_events_country_iso3", events.c.country_iso3)
 sa.Index("ix_events_article_id", events.c.article_id)
 sa.Index("ix_events_latitude", events.c.latitude)
+sa.Index("ix_events_fused_into", events.c.fused_into)
 
 # Which articles report which event. Every coded event has one row with role "coded" (its own
 # article); an article whose event id is already stored from another article gets a "duplicate" row;
