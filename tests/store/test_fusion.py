@@ -29,8 +29,8 @@ def strike(aid: str, n: int = 1, **kw: Any) -> Event:
 def test_same_strike_in_two_articles_matches() -> None:
     m = match(strike("b", event_date="2024-01-16", latitude=36.25), strike("a"))
     assert m is not None
-    (days, km), reason = m
-    assert days == 1 and km < 10
+    (days, conflict, _, _, km), reason = m
+    assert days == 1 and km < 10 and conflict == 0
     assert "a-e1" in reason and "1 day(s) apart" in reason
 
 
@@ -58,6 +58,23 @@ def test_coarse_location_needs_the_same_country_and_a_shared_actor_country() -> 
     assert match(strike("b", **IRAQ), strike("a")) is not None
     assert match(strike("b", actor1_country=None, actor2_country=None, **IRAQ), strike("a")) is None
     assert match(strike("b", **{**IRAQ, "country_iso3": "SYR"}), strike("a")) is None
+
+
+def test_coarse_location_without_actors_needs_the_same_province_and_counts() -> None:
+    state = {**IRAQ, "geo_precision": "admin1", "admin1": "Erbil", "actor1_country": None,
+             "actor2_country": None}
+    old = strike("a", admin1="Erbil", actor1_country=None, actor2_country=None, fatalities=4)
+    assert match(strike("b", **state, fatalities=4), old) is not None
+    assert match(strike("b", **state, fatalities=5), old) is None
+    assert match(strike("b", **state), old) is None  # no count to compare
+    assert match(strike("b", **{**state, "admin1": "Nineveh"}, fatalities=4), old) is None
+
+
+def test_the_main_report_of_an_earlier_article_is_preferred(store: Store) -> None:
+    store.ingest([result("a", events=[strike("a", 1), strike("a", 2, fatalities=4, mentions=3)])], fuse=False)
+    store.ingest([result("b", events=[strike("b", fatalities=4)])])
+    everything = {e.event_id: e for e in store.events(EventFilter(fused=True))}
+    assert everything["b-e1"].fused_into == "a-e2"
 
 
 def test_null_fields_agree_with_anything() -> None:

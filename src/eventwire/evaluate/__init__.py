@@ -92,6 +92,9 @@ DATASETS: dict[str, Dataset] = {d.name: d for d in (
               geo_name=g) for g in GEO_DATASETS),
     Dataset("gva", "gva", "evaluate_gva", "casualties",
             "Gun Violence Archive articles: date, place, killed, injured, incident fusion"),
+    Dataset("fusion", "fusion", "evaluate_fusion", "fusion",
+            "Gun Violence Archive incidents with several articles: are articles about one incident fused "
+            "into one event (pairwise precision and recall over articles)"),
     Dataset("tempeval3", "tempeval3", "evaluate_tempeval3", "dates",
             "TempEval-3 TIMEX3 normalisation"),
     Dataset("polnear", "polnear", "evaluate_polnear", "attribution",

@@ -9,8 +9,13 @@ when everything that both records say agrees:
 - actor countries that do not conflict (actor1 with actor1, actor2 with actor2; a null agrees with
   anything);
 - the same place: both located finer than a province (city, district, point) and at most `MAX_KM`
-  apart; or, when either is only located to a province or country, the same country and at least one
-  actor country that both records name. Events without any location are not fused.
+  apart; or, when either is only located to a province or country, the same country and either an
+  actor country that both records name or the same province and the same casualty counts (at least one
+  count given by both, none differing). Events without any location are not fused.
+
+Among several earlier events that match, the closest in time wins, then the one whose casualty counts
+agree, then the one with more casualties and more mentions (an article's main report of the event rather
+than a passing mention), then the nearest.
 
 The fused event keeps its record; its `fused_into` names the surviving event and `fusion_reason` says
 why. The surviving event gains an `event_sources` row (role "fused") for the other article, and its
@@ -63,12 +68,29 @@ def _place(new: Event, old: Event) -> tuple[float, str] | None:
         return None
     shared = [c for c in (new.actor1_country, new.actor2_country)
               if c is not None and c in (old.actor1_country, old.actor2_country)]
-    if not shared:
-        return None
-    return MAX_KM, f"both in {new.country_iso3} (coarse location) with actor country {shared[0]} in both"
+    if shared:
+        return MAX_KM, f"both in {new.country_iso3} (coarse location) with actor country {shared[0]} in both"
+    if new.admin1 is not None and new.admin1 == old.admin1 and _same_counts(new, old):
+        return MAX_KM, f"both in {new.admin1}, {new.country_iso3} (coarse location) with the same casualties"
+    return None
 
 
-def match(new: Event, old: Event) -> tuple[tuple[int, float], str] | None:
+def _same_counts(new: Event, old: Event) -> bool:
+    """At least one casualty count given by both records, and no count given by both that differs."""
+    given = [(a, b) for a, b in ((new.fatalities, old.fatalities), (new.injured, old.injured))
+             if a is not None and b is not None]
+    return bool(given) and all(a == b for a, b in given)
+
+
+def _counts_conflict(new: Event, old: Event) -> bool:
+    return any(a is not None and b is not None and a != b
+               for a, b in ((new.fatalities, old.fatalities), (new.injured, old.injured)))
+
+
+Rank = tuple[int, int, int, int, float]
+
+
+def match(new: Event, old: Event) -> tuple[Rank, str] | None:
     """How well `new` matches the earlier event `old` (lower is better) and why, or None if they are
     not the same event by the rules of this module."""
     if new.article_id == old.article_id or new.event_type != old.event_type:
@@ -93,7 +115,8 @@ def match(new: Event, old: Event) -> tuple[tuple[int, float], str] | None:
                                            old.actor2_country or new.actor2_country))
     reason = (f"same {new.event_type} as event {old.event_id} of article {old.article_id!r}: "
               f"{days} day(s) apart, {where}, actor countries agree ({actors})")
-    return (days, km), reason
+    weight = (old.fatalities or 0) + (old.injured or 0)
+    return (days, int(_counts_conflict(new, old)), -weight, -old.mentions, km), reason
 
 
 def _candidates(conn: sa.Connection, ev: Event) -> list[Event]:
@@ -130,7 +153,7 @@ def fuse_events(conn: sa.Connection, event_ids: Sequence[str], now: str) -> int:
         ev = tables.row_to_event(row)
         if ev.fused_into is not None:
             continue
-        best: tuple[tuple[int, float], str, Event] | None = None
+        best: tuple[Rank, str, Event] | None = None
         for old in _candidates(conn, ev):
             if old.event_id in pending or old.event_id == eid:
                 continue
