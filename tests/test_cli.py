@@ -88,9 +88,9 @@ def test_ingest_is_idempotent_and_queryable(runner, tmp_path):
     db = f"sqlite:///{tmp_path / 'ev.db'}"
     first = runner.invoke(cli, ["ingest", str(EXAMPLES), "--db", db])
     assert first.exit_code == 0, first.output
-    assert "articles_new: 9" in first.stderr
+    assert "articles_new: 10" in first.stderr
     again = runner.invoke(cli, ["ingest", str(EXAMPLES), "--db", db])
-    assert "articles_unchanged: 9" in again.stderr and "events_written: 0" in again.stderr
+    assert "articles_unchanged: 10" in again.stderr and "events_written: 0" in again.stderr
     res = runner.invoke(cli, ["events", "--db", db, "--format", "jsonl", "--type", "ASSAULT"])
     rows = [json.loads(x) for x in res.stdout.splitlines()]
     assert rows and all(r["event_type"] == "ASSAULT" for r in rows)
@@ -101,7 +101,7 @@ def test_ingest_is_idempotent_and_queryable(runner, tmp_path):
     exp = runner.invoke(cli, ["export", "--db", db, "--format", "parquet", "-o", str(out)])
     assert exp.exit_code == 0 and out.stat().st_size > 0
     st = runner.invoke(cli, ["stats", "--db", db, "--json"])
-    assert json.loads(st.stdout)["articles"] == 9
+    assert json.loads(st.stdout)["articles"] == 10
 
 
 def test_bad_date_option_is_a_usage_error(runner, tmp_path):
