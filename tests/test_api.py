@@ -38,3 +38,12 @@ def test_event_ids_are_deterministic_and_text_bound(pipeline):
                                                     pipeline=pipeline)]
     assert first and first == again and len(set(first)) == len(first)
     assert not set(first) & set(other)
+
+
+def test_pipeline_counts_the_seconds_of_each_step(pipeline):
+    from eventwire import Article
+
+    before = dict(pipeline.seconds)
+    list(pipeline.run([Article(id="t", text="Gunmen killed two people in Kano on Monday, police said.")]))
+    for step in ("parse", *(st.name for st in pipeline.stages), "records"):
+        assert pipeline.seconds[step] > before.get(step, 0.0), step

@@ -6,6 +6,8 @@ its own fields."""
 
 from __future__ import annotations
 
+import time
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -67,6 +69,9 @@ class Pipeline:
         self.batch_size = batch_size
         self.n_process = n_process
         self.strict = strict
+        # Seconds spent in this process per step ("parse", each stage's name, "records"), for `eventwire
+        # bench`; worker processes (n_process > 1) keep their own.
+        self.seconds: dict[str, float] = defaultdict(float)
 
     def stage_fields(self) -> dict[str, tuple[str, ...]]:
         """Which stage decides which field: {stage name: fields}."""
@@ -106,18 +111,28 @@ class Pipeline:
 
         articles = [a for a in batch if isinstance(a, Article)]
         docs = iter(self.resources.nlp.pipe((a.text for a in articles), batch_size=self.batch_size))
+        clock = self.seconds
         for item in batch:
             if isinstance(item, ReadProblem):
                 yield item
                 continue
+            t = time.perf_counter()
             ctx = ArticleContext(article=item, doc=next(docs))
+            now = time.perf_counter()
+            clock["parse"] += now - t  # nlp.pipe parses a whole batch at the first next(): sums are right
+            t = now
             for st in self.stages:
                 before = [set(ev.values) for ev in ctx.events]
                 n_before = len(ctx.events)
                 st(ctx)
                 if self.strict:
                     self._check_assigns(st, ctx, before, n_before)
-            yield ArticleResult(article=item, events=build_records(ctx), places=list(ctx.places))
+                now = time.perf_counter()
+                clock[st.name] += now - t
+                t = now
+            result = ArticleResult(article=item, events=build_records(ctx), places=list(ctx.places))
+            clock["records"] += time.perf_counter() - t
+            yield result
 
     @staticmethod
     def _check_assigns(st: Stage, ctx: ArticleContext, before: list[set[str]], n_before: int) -> None:

@@ -4,7 +4,10 @@ The corpus is fixed: the first N articles (non-empty text) of the GVA dev docume
 runs happens in a fresh worker process, so that its peak RSS is its own: the worker loads the model,
 warms up on one short text (so lazily loaded resources are not timed), then times
 - extract: `list(eventwire.extract(articles, pipeline=Pipeline(n_process=N)))`;
-- spacy:   `for doc in nlp.pipe(texts, batch_size=B, n_process=N): pass` with the same model.
+- spacy:   `for doc in nlp.pipe(texts, batch_size=B, n_process=N): pass` with the same model;
+- profile: extract in one process, with the seconds each step took (Pipeline.seconds): parse, each stage,
+  records. `<stage>_over_parse` is a stage's time over the parse time (the geoparser's target: places
+  at most 0.25).
 Peak RSS is `resource.getrusage` of the worker (self) plus its children (the n_process > 1 workers)."""
 
 from __future__ import annotations
@@ -61,24 +64,27 @@ def _worker(mode: str, shared: Path, n_articles: int, n_process: int, batch_size
     articles = load_corpus(shared, n_articles)
     t0 = time.perf_counter()
     nlp = default_resources().nlp
-    if mode == "extract":
+    if mode in ("extract", "profile"):
         pipe = Pipeline(batch_size=batch_size, n_process=1)
         list(eventwire.extract(Article(id="warmup", text=WARMUP_TEXT), pipeline=pipe))
-        pipe.n_process = n_process
+        pipe.n_process = n_process if mode == "extract" else 1
+        pipe.seconds.clear()
     else:
         nlp(WARMUP_TEXT)
     load_s = time.perf_counter() - t0
     t1 = time.perf_counter()
     n_events = 0
-    if mode == "extract":
+    steps: dict[str, float] = {}
+    if mode in ("extract", "profile"):
         n_events = sum(1 for _ in eventwire.extract(articles, pipeline=pipe))
+        steps = dict(pipe.seconds)
     else:
         for _ in nlp.pipe((a.text for a in articles), batch_size=batch_size, n_process=n_process):
             pass
     seconds = time.perf_counter() - t1
     rss = peak_rss_mb()
     return {"mode": mode, "articles": len(articles), "chars": sum(len(a.text) for a in articles),
-            "seconds": seconds, "load_seconds": load_s, "events": n_events,
+            "seconds": seconds, "load_seconds": load_s, "events": n_events, "steps": steps,
             "peak_rss_self_mb": rss["self"], "peak_rss_children_mb": rss["children"],
             "peak_rss_mb": rss["self"] + rss["children"],
             # the largest single process: the sum above counts copy-on-write pages shared by the forked
@@ -96,15 +102,25 @@ def _run_worker(mode: str, shared: Path, n_articles: int, n_process: int, batch_
     return dict(json.loads(proc.stdout.strip().splitlines()[-1]))
 
 
-def run_bench(shared: Path, n_articles: int = 200, n_process: int = 2, batch_size: int = 16
-              ) -> dict[str, float]:
-    """Articles per second and peak RSS of extract and of a bare spaCy parse on the same corpus."""
+def run_bench(shared: Path, n_articles: int = 200, n_process: int = 2, batch_size: int = 16,
+              profile_articles: int = 60) -> dict[str, float]:
+    """Articles per second and peak RSS of extract and of a bare spaCy parse on the same corpus; then
+    where extract's time goes, in one process on the first `profile_articles` articles (0: skip)."""
     import os
 
     load_before = os.getloadavg()[0]  # other work on the machine skews both runs: say how much
     ex = _run_worker("extract", shared, n_articles, n_process, batch_size)
     sp = _run_worker("spacy", shared, n_articles, n_process, batch_size)
-    return {
+    steps: dict[str, float] = {}
+    if profile_articles:
+        pr = _run_worker("profile", shared, min(profile_articles, n_articles), 1, batch_size)
+        parse = pr["steps"].get("parse", 0.0)
+        for name, sec in pr["steps"].items():
+            steps[f"seconds_{name}"] = sec
+            if name != "parse" and parse:
+                steps[f"{name}_over_parse"] = sec / parse
+        steps["profile_articles"] = float(pr["articles"])
+    return {**steps,
         "articles": float(ex["articles"]),
         "chars": float(ex["chars"]),
         "n_process": float(n_process),
@@ -137,12 +153,15 @@ def format_bench(res: dict[str, float]) -> str:
         f"extract takes {res['time_ratio']:.2f}x the time of the bare spaCy parse",
         *([f"(load average {res['load_avg_1m']:.1f} on {int(res['cpus'])} CPUs when the run started)"]
           if "load_avg_1m" in res else []),
+        *([f"one process, {int(res['profile_articles'])} articles: parse {res.get('seconds_parse', 0):.1f} s; "
+           + ", ".join(f"{k[:-len('_over_parse')]} {v:.2f}x" for k, v in res.items() if k.endswith("_over_parse"))
+           + " of the parse time"] if "profile_articles" in res else []),
     ])
 
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description="bench worker (internal to eventwire bench)")
-    ap.add_argument("--worker", choices=("extract", "spacy"), required=True)
+    ap.add_argument("--worker", choices=("extract", "spacy", "profile"), required=True)
     ap.add_argument("--shared", type=Path, required=True)
     ap.add_argument("--articles", type=int, default=200)
     ap.add_argument("--n-process", type=int, default=2)
