@@ -70,17 +70,13 @@ def filter_options(f: F) -> F:
 
 def _filters(type_: str | None, country: str | None, since: date | None, until: date | None,
              actor: str | None, near: str | None, limit: int | None, fused: bool = False) -> Any:
-    from .store.query import EventFilter
+    from .filters import FilterError, parse_filter
 
-    near_t = None
-    if near:
-        try:
-            lat, lon, km = (float(x) for x in near.split(","))
-        except ValueError as exc:
-            raise click.BadParameter(f"--near wants LAT,LON,KM, got {near!r}") from exc
-        near_t = (lat, lon, km)
-    return EventFilter(type=type_.upper() if type_ else None, country=country.upper() if country else None,
-                       since=since, until=until, actor=actor, near=near_t, limit=limit, fused=fused)
+    try:
+        return parse_filter(type=type_, country=country, since=since, until=until, actor=actor,
+                            near=near, limit=limit, fused=fused)
+    except FilterError as exc:
+        raise click.UsageError(str(exc)) from None
 
 
 def _open_existing(db: str | None) -> Any:
@@ -371,6 +367,30 @@ def bench(articles: int, processes: int, shared: str | None, as_json: bool) -> N
     else:
         for k, v in res.items():
             click.echo(f"{k}\t{v:.3f}" if isinstance(v, float) else f"{k}\t{v}")
+
+
+# --- eventwire serve (server/): the REST API and the dashboard ----------------------------------------
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to listen on (0.0.0.0: every interface; the API has no authentication).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="TCP port.")
+def serve(db: str | None, host: str, port: int) -> None:
+    """REST API and web dashboard over the stored events (needs eventwire[server])."""
+    from .errors import ConfigError
+
+    try:
+        import uvicorn
+
+        from .server import create_app
+    except ImportError as exc:
+        raise ConfigError(f"`eventwire serve` needs the server extra ({exc.name} is not installed): "
+                          "pip install 'eventwire[server]'") from exc
+    store = _open_existing(db)
+    click.echo(f"serving {store.url} at http://{host}:{port}/ (API schema: /openapi.json); Ctrl-C stops",
+               err=True)
+    uvicorn.run(create_app(store=store), host=host, port=port, log_level="warning")
 
 
 def main() -> None:
