@@ -205,7 +205,9 @@ def test_article_with_its_events_and_places(client, examples_store: Store, all_e
     assert r.status_code == 200
     d = r.json()
     assert d["article"]["article_id"] == aid
-    assert d["article"]["text_stored"] is (d["article"]["text"] is not None)
+    assert d["article"]["text_stored"] is True
+    ev = next(e for e in all_events if e.article_id == aid)
+    assert d["article"]["text"][ev.evidence_start:ev.evidence_end] == ev.evidence_text  # offsets hold
     assert _ids(d["events"]) == _ids(examples_store.events(EventFilter(article_id=aid)))
     assert aid in {e["article_id"] for e in d["events"]}
     assert len(d["places"]) == len(list(examples_store.places(aid))) > 0

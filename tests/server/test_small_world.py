@@ -43,7 +43,7 @@ def test_ids_with_a_slash(small_client) -> None:
     assert r.status_code == 200
     d = r.json()
     assert d["article"]["article_id"] == "b/2"
-    assert d["article"]["text"] is None and d["article"]["text_stored"] is False
+    assert d["article"]["text_stored"] is True and d["article"]["text"]
     assert [e["event_id"] for e in d["events"]] == ["b/2-e1", "b/2-e0"]
     assert small_client.get("/api/events/b%2F2-e0").json()["event"]["article_id"] == "b/2"
 

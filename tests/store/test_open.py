@@ -190,6 +190,6 @@ def test_a_database_from_before_fusion_is_upgraded(tmp_path: Path) -> None:
     raw.close()
     with Store.open(f"sqlite:///{db}") as s:
         with s.engine.connect() as conn:
-            assert applied(conn) == ["0001_initial", "0002_events_fusion"]
+            assert applied(conn) == ["0001_initial", "0002_events_fusion", "0003_articles_text"]
         (ev,) = list(s.events())
         assert ev.event_id == "e" and ev.fused_into is None

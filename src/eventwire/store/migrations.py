@@ -52,9 +52,14 @@ def _0002_fusion(conn: sa.Connection) -> None:
     index.create(conn, checkfirst=True)
 
 
+def _0003_article_text(conn: sa.Connection) -> None:
+    add_column_if_missing(conn, tables.articles.c.text)
+
+
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("0001_initial", _0001_initial),
     ("0002_events_fusion", _0002_fusion),
+    ("0003_articles_text", _0003_article_text),
 ]
 
 

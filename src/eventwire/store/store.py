@@ -410,7 +410,7 @@ def _write_batch(conn: sa.Connection, batch: list[ArticleResult], fuse: bool = T
             "article_id": aid, "text_sha256": sha,
             "published": art.published.isoformat() if art.published else None,
             "title": art.title, "url": art.url, "source": art.source, "language": art.language,
-            "origin": art.origin, "ingested_at": now, "n_events": len(res.events),
+            "origin": art.origin, "ingested_at": now, "n_events": len(res.events), "text": art.text,
         })
         for ev in res.events:
             if ev.event_id in owner:

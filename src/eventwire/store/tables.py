@@ -43,6 +43,7 @@ articles = sa.Table(
     sa.Column("origin", sa.Text),
     sa.Column("ingested_at", sa.Text, nullable=False),
     sa.Column("n_events", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text),  # the article text, for provenance (the dashboard shows it); migration 0003
 )
 
 _REQUIRED_EVENT_FIELDS = ("event_id", "article_id", "event_type")
