@@ -79,6 +79,7 @@ class Dom(HTMLParser):
         self.rows: list[tuple[str, list[str]]] = []
         self.dots: list[str] = []
         self.bars: list[str] = []
+        self.land = 0  # country outline paths drawn on the map
         self.marks: list[tuple[str, str]] = []
         self.text: dict[str, str] = {}
         self.hidden: set[str] = set()
@@ -96,6 +97,8 @@ class Dom(HTMLParser):
             self._cell = []
         elif tag == "circle" and a.get("data-event-id"):
             self.dots.append(a["data-event-id"] or "")
+        elif tag == "path" and a.get("class") == "land" and len(a.get("d") or "") > 10_000:
+            self.land += 1
         elif tag == "rect" and a.get("data-day"):
             self.bars.append(a["data-day"] or "")
         if a.get("id") and "hidden" in a:
@@ -143,6 +146,7 @@ def test_dashboard_shows_the_api_data(chromium: str, server: str, examples_store
     assert first == {"date": events[0].event_date or "–", "type": events[0].event_type}
     # the map has a dot per located event, the timeline a bar per day
     assert sorted(dom.dots) == sorted(e.event_id for e in events if e.latitude is not None)
+    assert dom.land == 1  # the shipped world outline was fetched and drawn
     assert sorted(dom.bars) == sorted({e.event_date for e in events if e.event_date})
     assert f"{len(events)} events" in dom.text["summary"]
     # the provenance panel shows the evidence with the trigger marked, and the reasons

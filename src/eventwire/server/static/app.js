@@ -69,7 +69,7 @@ async function load() {
   page.set("offset", state.offset);
   try {
     const [events, stats, geo] = await Promise.all([
-      api("/api/events", page), api("/api/stats", f), api("/api/events.geojson", f)]);
+      api("/api/events", page), api("/api/stats", f), api("/api/events.geojson", f), loadWorld()]);
     showError("");
     renderSummary(stats);
     renderTable(events);
@@ -182,6 +182,19 @@ function extent(points) {
   return [x, y, w, h];
 }
 
+// Country outlines (Natural Earth 1:110m, shipped in static/world.json): loaded once, drawn under the points.
+let worldPath = null;
+async function loadWorld() {
+  if (worldPath !== null) return worldPath;
+  try {
+    const r = await fetch("static/world.json");
+    worldPath = r.ok ? (await r.json()).path : "";
+  } catch (e) {
+    worldPath = "";
+  }
+  return worldPath;
+}
+
 function renderMap(geo) {
   const svg = $("map");
   svg.replaceChildren();
@@ -190,6 +203,7 @@ function renderMap(geo) {
   svg.setAttribute("viewBox", `${x} ${y} ${w} ${h}`);
   const step = w > 180 ? 30 : w > 60 ? 10 : w > 20 ? 5 : 1;
   const stroke = w / 800, font = w / 60;
+  if (worldPath) svg.append(el("svg:path", { d: worldPath, class: "land", "stroke-width": stroke }));
   for (let lon = -180; lon <= 180; lon += step) {
     svg.append(el("svg:line", { x1: lon, y1: -90, x2: lon, y2: 90, class: "grid", "stroke-width": stroke }));
     if (lon >= x && lon <= x + w) svg.append(el("svg:text", { x: lon + stroke * 2, y: y + h - font * 0.4, "font-size": font, class: "label" }, `${lon}°`));
