@@ -303,6 +303,26 @@ def export(db: str | None, fmt: str, output: str, **filters: Any) -> None:
 
 
 @cli.command()
+@click.argument("field", required=False)
+def explain(field: str | None) -> None:
+    """Say which step and module decide FIELD of the event record (all fields without FIELD)."""
+    from .explain import deciders
+    from .explain import explain as explain_field
+
+    if field is None:
+        for d in deciders().values():
+            click.echo(f"{d.field:<22} {d.step:<12} {d.path}")
+        return
+    try:
+        d = explain_field(field)
+    except KeyError as exc:
+        raise click.UsageError(str(exc.args[0])) from None
+    click.echo(f"{d.field}: decided by the {d.step} step, in {d.path}")
+    if d.doc:
+        click.echo(d.doc)
+
+
+@cli.command()
 @db_option
 def fuse(db: str | None) -> None:
     """Fuse reports of the same event across articles again, over the whole database (after an
