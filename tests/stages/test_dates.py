@@ -10,7 +10,14 @@ import pytest
 from eventwire.article import Article
 from eventwire.context import ArticleContext, EventDraft
 from eventwire.resources import default_resources
-from eventwire.stages.dates import DatesStage, find_time_expressions, resolve, resolve_time
+from eventwire.stages.dates import (
+    DatesStage,
+    comparison_anchor,
+    expression_tense,
+    find_time_expressions,
+    resolve,
+    resolve_time,
+)
 
 TUE = date(2024, 1, 16)  # a Tuesday
 
@@ -128,3 +135,167 @@ def test_narrative_time_from_the_lead(nlp):
     DatesStage(default_resources())(ctx)
     assert ctx.events[1].get("event_date") == "2024-01-14"
     assert "narrative" in ctx.events[1].get("date_reason")
+
+
+# ---- TIMEX3 values (TempEval-3 normalisation) ----------------------------------------------------------
+
+OCT26 = date(1989, 10, 26)  # a Thursday, in the fourth quarter
+
+
+@pytest.mark.parametrize("text,published,value", [
+    ("nineteen ninety-six", OCT26, "1996"),
+    ("the year two thousand", OCT26, "2000"),
+    ("January nineteen ninety-seven", OCT26, "1997-01"),
+    ("this year's third quarter", OCT26, "1989-Q3"),
+    ("the 1988 third quarter", OCT26, "1988-Q3"),
+    ("next year's first quarter", OCT26, "1990-Q1"),
+    ("its fiscal second-quarter", OCT26, "1989-Q2"),
+    ("the year-ago third quarter", OCT26, "1988-Q3"),
+    ("last year's quarter", OCT26, "1988-Q3"),
+    ("year-earlier", OCT26, "1988"),
+    ("the last half of 1989", OCT26, "1989-H2"),
+    ("first two quarters of 1990", OCT26, "1990-H1"),
+    ("the week of March 6", date(2000, 3, 10), "2000-W10"),
+    ("last Thanksgiving", date(2000, 2, 10), "1999-11-25"),
+    ("Saturday, April 25", date(1998, 4, 24), "1998-04-25"),
+    ("Earlier Sunday", date(1998, 3, 22), "1998-03-22"),
+    ("Later yesterday", OCT26, "1989-10-25"),
+    ("Thursday's", OCT26, "1989-10-26"),
+    ("this past spring", OCT26, "1989-SP"),
+    ("the past year", OCT26, "1988"),
+    ("the near future", OCT26, "FUTURE_REF"),
+    ("coming quarters", OCT26, "FUTURE_REF"),
+    ("the last few months", OCT26, "PAST_REF"),
+    ("more recently", OCT26, "PAST_REF"),
+])
+def test_timex_values(text, published, value):
+    r = resolve(text, published, "past")
+    assert r is not None and r.value == value
+
+
+def test_untensed_yearless_date_is_upcoming_only_when_near():
+    assert resolve("Nov. 22", OCT26, "present").value == "1989-11-22"  # four weeks ahead
+    assert resolve("March 31", OCT26, "present").value == "1989-03-31"  # five months ahead: the past one
+    assert resolve("Nov. 22", OCT26, "past").value == "1988-11-22"  # a past-tense clause keeps the past
+
+
+def test_a_year_earlier_takes_the_quarter_it_is_compared_with():
+    quarter = resolve("the third quarter", OCT26, "past")
+    assert quarter is not None and quarter.value == "1989-Q3"
+    assert resolve("a year earlier", OCT26, "past", anchor=quarter).value == "1988-Q3"
+    assert resolve("the 1988 period", OCT26, "past", anchor=quarter).value == "1988-Q3"
+    assert resolve("a year earlier", OCT26, "past").value == "1988"  # nothing compared with: the year
+
+
+def test_comparison_anchor_looks_back_for_a_quarter(nlp):
+    doc = nlp("Profit rose 5% in the third quarter. Sales were flat. Revenue was $3 million a year earlier.")
+    at = doc.text.index("a year earlier")
+    anchor = comparison_anchor(doc, at, find_time_expressions(doc), OCT26)
+    assert anchor is not None and anchor.value == "1989-Q3"
+    far = nlp("Profit rose in the third quarter. One. Two. Three. Four. Revenue fell from a year earlier.")
+    at = far.text.index("a year earlier")
+    assert comparison_anchor(far, at, find_time_expressions(far), OCT26) is None
+
+
+@pytest.mark.parametrize("text,word,tense", [
+    ("The company declared a dividend payable Dec. 7.", "Dec.", "present"),
+    ("Merieux set the Jan. 14 deadline for the offer.", "Jan.", "present"),
+    ("The stock is to resume trading in Paris Tuesday.", "Tuesday", "future"),
+    ("The stock resumed trading in Paris Tuesday.", "Tuesday", "past"),
+    ("The parent asked the unit to respond by Oct. 31.", "Oct.", "present"),
+])
+def test_expression_tense(nlp, text, word, tense):
+    doc = nlp(text)
+    span = next(e.span for e in find_time_expressions(doc) if e.span.text.startswith(word))
+    assert expression_tense(span) == tense
+
+
+def test_capitalised_season_is_a_place_name(nlp):
+    doc = nlp("A boy was shot in Spring on Monday.")
+    assert [e.span.text for e in find_time_expressions(doc)] == ["Monday"]
+
+
+# ---- choice of the expression that dates an event -------------------------------------------------------
+
+
+def _run_many(nlp, text, published, triggers):
+    """Run the stage with events on the given (word, event type) triggers; returns the drafts."""
+    doc = nlp(text)
+    ctx = ArticleContext(article=Article(id="t", text=text, published=published), doc=doc)
+    for word, kind in triggers:
+        tok = next(t for t in doc if t.text == word)
+        ev = EventDraft(trigger=tok, sent=tok.sent)
+        ev.values["event_type"] = kind
+        ctx.events.append(ev)
+    DatesStage(default_resources())(ctx)
+    return ctx.events
+
+
+def test_a_day_after_shifts_the_date(nlp):
+    ev = _run(nlp, "A man was arrested Thursday, a day after he accidentally shot his friend.", TUE, "shot")
+    assert ev.get("event_date") == "2024-01-10"  # Thursday 11 January, one day before
+    assert "after" in ev.get("date_reason")
+
+
+def test_hours_after_is_the_same_day(nlp):
+    ev = _run(nlp, "The man died Sunday, hours after he was shot outside a bar.", TUE, "shot")
+    assert ev.get("event_date") == "2024-01-14"
+
+
+def test_after_without_interval_does_not_date_the_earlier_event(nlp):
+    ev = _run(nlp, "A man was charged Monday after his son shot himself.", TUE, "shot")
+    assert "event's clause" not in ev.get("date_reason")
+
+
+def test_narrative_time_prefers_a_mention_of_the_same_kind(nlp):
+    events = _run_many(nlp, "Police arrested a man on Tuesday. He shot his neighbor on Sunday. "
+                            "The neighbor was wounded badly.", TUE,
+                       [("arrested", "COERCE"), ("shot", "ASSAULT"), ("wounded", "ASSAULT")])
+    assert events[2].get("event_date") == "2024-01-14"
+    assert "this kind of event" in events[2].get("date_reason")
+
+
+def test_incident_time_from_an_occurrence_verb(nlp):
+    events = _run_many(nlp, "Police arrested a man on Tuesday. A woman was wounded. It happened on Saturday.",
+                       TUE, [("arrested", "COERCE"), ("wounded", "ASSAULT")])
+    assert events[1].get("event_date") == "2024-01-13"
+    assert "incident" in events[1].get("date_reason")
+
+
+def test_lead_time_skips_later_legal_steps(nlp):
+    events = _run_many(nlp, "A man was arraigned Tuesday. His neighbor was shot Sunday. Two people were hurt.",
+                       TUE, [("hurt", "ASSAULT")])
+    assert events[0].get("event_date") == "2024-01-14"
+
+
+def test_other_events_date_is_not_the_nominal_events(nlp):
+    events = _run_many(nlp, "Police arrested a man Monday for the shooting.", TUE,
+                       [("arrested", "COERCE"), ("shooting", "ASSAULT")])
+    assert events[0].get("event_date") == "2024-01-15"
+    assert "event's clause" not in events[1].get("date_reason")
+
+
+def test_a_day_in_the_clause_refines_a_month(nlp):
+    ev = _run(nlp, "February ended violently, with a shooting that left one man dead on Saturday.",
+              date(2015, 3, 2), "shooting")
+    assert ev.get("event_date") == "2015-02-28" and ev.get("date_precision") == "day"
+
+
+def test_report_time_before_another_kind_of_events_date(nlp):
+    events = _run_many(nlp, "Police arrested a man on Thursday. A woman was wounded, police said Monday.", TUE,
+                       [("arrested", "COERCE"), ("wounded", "ASSAULT")])
+    assert events[1].get("event_date") == "2024-01-15"
+
+
+def test_body_time_when_the_lead_has_none(nlp):
+    filler = " ".join(f"Neighbours on street number {i} said the area had long been calm and quiet, and that "
+                      f"nobody there had expected anything of the kind to happen." for i in range(10))
+    events = _run_many(nlp, f"A woman was wounded. {filler} The victim was taken to hospital on Sunday.", TUE,
+                       [("wounded", "ASSAULT")])
+    assert events[0].get("event_date") == "2024-01-14"
+    assert "body" in events[0].get("date_reason")
+
+
+@pytest.mark.parametrize("text", ["1-10", "3-2"])
+def test_hyphenated_number_pairs_are_not_dates(text):
+    assert resolve(text, TUE) is None

@@ -1,9 +1,11 @@
 """TempEval-3 (TBAQ-cleaned: TimeBank + AQUAINT): normalisation of time expressions to TIMEX3 values.
 
 Every TIMEX3 of the documents (not the document creation time) is given to the dates stage's resolver
-(`stages.dates.resolve`) with its text, the document creation time (DCT) as publication date, and the
-tense of the clause it modifies (from the spaCy parse of the sentence: "will meet Friday" is future). The
-predicted value is compared with the gold `value` attribute, exactly.
+(`stages.dates.resolve`) with its text, the document creation time (DCT) as publication date, the tense it
+is read in (`stages.dates.expression_tense` on the spaCy parse: "will meet Friday" is future, "payable
+Dec. 7" untensed, i.e. the nearest occurrence) and the period it may be compared with (the nearest quarter
+named shortly before it, `stages.dates.comparison_anchor`: "a year earlier" after "the third quarter" is
+that quarter a year before). The predicted value is compared with the gold `value` attribute, exactly.
 
 Scored: DATE expressions (the calendar points and periods the stage resolves; `value_accuracy`), and the
 date part of TIME expressions ("Friday morning" = 1998-08-07TMO; `time_date_accuracy`). DURATION ("three
@@ -27,6 +29,8 @@ from .metrics import safe_div
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
+
+    from ..stages.dates import TimeExpr
 
 TE3_DIR = Path("data") / "tempeval3" / "Training" / "TBAQ-cleaned"
 _TIMEX = re.compile(r"<TIMEX3\b([^>]*)>(.*?)</TIMEX3>", re.DOTALL)
@@ -89,19 +93,21 @@ def load_tempeval3(shared: Path, limit: int | None = None) -> list[TmlDoc]:
 
 
 def _span_tense(span: Span) -> str:
-    from ..stages.dates import event_tense
+    from ..stages.dates import expression_tense
 
-    head = span.root.head if span.root.head.i != span.root.i else span.root
-    return event_tense(head, default="present")
+    return expression_tense(span, default="present")
 
 
-def predict_value(doc: Doc, tx: Timex, dct: date) -> str | None:
-    """Our TIMEX3 value for a gold time expression span."""
-    from ..stages.dates import resolve
+def predict_value(doc: Doc, tx: Timex, dct: date, exprs: list[TimeExpr] | None = None) -> str | None:
+    """Our TIMEX3 value for a gold time expression span. `exprs` (the time expressions the stage finds in
+    the doc) give the period a comparison such as "a year earlier" refers back to."""
+    from ..stages.dates import comparison_anchor, find_time_expressions, resolve
 
     span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
     tense = _span_tense(span) if span is not None and len(span) else "past"
-    r = resolve(tx.text, dct, tense)
+    found = find_time_expressions(doc) if exprs is None else exprs
+    anchor = comparison_anchor(doc, tx.start, found, dct)
+    r = resolve(tx.text, dct, tense, anchor)
     return r.value if r is not None else None
 
 
@@ -114,12 +120,13 @@ def evaluate_tempeval3(shared: Path, limit: int | None = None) -> dict[str, floa
     nlp = default_resources().nlp
     n_date = ok_date = n_time = ok_time = n_other = detected = 0
     for tml, doc in zip(docs, nlp.pipe((d.text for d in docs), batch_size=8), strict=True):
-        found = [(e.span.start_char, e.span.end_char) for e in find_time_expressions(doc)]
+        exprs = find_time_expressions(doc)
+        found = [(e.span.start_char, e.span.end_char) for e in exprs]
         for tx in tml.timexes:
             if tx.type in ("DURATION", "SET"):
                 n_other += 1
                 continue
-            pred = predict_value(doc, tx, tml.dct)
+            pred = predict_value(doc, tx, tml.dct, exprs)
             if tx.type == "DATE":
                 pred = _DAY_PART.sub("", pred) if pred else pred  # a DATE value has no time of day
                 n_date += 1

@@ -1,27 +1,52 @@
 """Dates stage: when each event happened (event_date, event_date_end, date_precision, date_raw, date_reason).
 
-For each event the governing time expression is looked for in the same clause, then the rest of the
-sentence (an expression that dates only the report, "state media reported on Monday", is taken last:
-the event happened on or before it), then the article's narrative time (the first recent, resolvable
-date of the article's events or lead), and finally the publication date. Expressions are spaCy
-DATE/TIME entities plus our own patterns (weekdays, "yesterday", "earlier this week", "Jan. 15", ...).
+For each event the governing time expression is looked for, in this order:
+1. the event's own clause (or below it). An expression that hangs on another kind of event the trigger is
+   an argument of ("arrested a man Friday for the shooting") is not the event's; when the event sits in an
+   "after"/"before" clause of the dated one, the interval named shifts the date ("arrested Thursday, a day
+   after he shot ..." -> Wednesday; "hours after" -> the same day) and with no interval it is skipped;
+2. a dated mention of the same kind of event elsewhere in the article (the article's narrative time for
+   that kind of event; dates of later steps such as arrests, charges or reports are taken last);
+3. the incident's time: an expression of an occurrence verb ("it happened Saturday") or with a clock time
+   ("around 10 p.m. Saturday"), which reports of later steps rarely give;
+4. the report's time in another clause of the sentence ("police said Monday": the event was on or before);
+5. the lead's first recent day (later steps last), then another kind of event's date, then the body's;
+6. the publication date, and date_raw says so.
 
-Resolution against the publication date is ours (`resolve_time`); dateparser only parses absolute
-expressions our rules do not cover. Tense matters: "Monday" in a past-tense report is the most recent
-Monday on or before publication, in a future one the next Monday on or after it.
+Expressions are spaCy DATE/TIME entities plus our own patterns (weekdays, "yesterday", "earlier this week",
+"Jan. 15", ...). Resolution against the publication date is ours (`resolve`, in dates_resolve.py);
+dateparser only parses absolute expressions our rules do not cover. Tense matters: "Monday" in a past-tense
+report is the most recent Monday on or before publication, in a future one the next Monday on or after it;
+with no tense to go by, a yearless date is the past one unless the next one is only weeks away ("payable
+Dec. 7"). Dates more than a year before publication are kept and flagged as historical; future ones are
+flagged as such.
+
+`resolve` also gives TIMEX3 values (TempEval-3): "2024-W02", "1989-Q3", "1989-H2", "PAST_REF", spelled-out
+years, and "a year earlier" resolved against the quarter it is compared with (`comparison_anchor`).
 """
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from functools import lru_cache
-from pathlib import Path
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from ..annotate import doc_text
+from .dates_resolve import (
+    _MON,
+    _WD,
+    AGE,
+    CLOCK,
+    HOLIDAYS,
+    NUMBER_WORDS,
+    Resolved,
+    _clean,
+    _day,
+    resolve,
+    resolve_time,
+    timex_value,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -29,7 +54,8 @@ if TYPE_CHECKING:
     from ..context import ArticleContext, EventDraft
     from ..resources import Resources
 
-DATA = Path(__file__).parent / "data"
+__all__ = ["DatesStage", "Resolved", "TimeExpr", "comparison_anchor", "event_tense", "expression_tense",
+           "find_time_expressions", "resolve", "resolve_time", "timex_value"]
 
 PRECISIONS = ("day", "week", "month", "year")
 HISTORICAL_DAYS = 365  # a date more than this before publication is kept, and flagged as historical
@@ -37,26 +63,9 @@ NARRATIVE_DAYS = 31
 LEAD_SENTENCES = 5  # the lead: the first five sentences, or the first LEAD_CHARS characters if more
 LEAD_CHARS = 1000  # an expression this close before publication can set the article's narrative time
 
-WEEKDAYS = {"mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "wednesday": 2, "thu": 3,
-            "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4, "sat": 5, "saturday": 5, "sun": 6,
-            "sunday": 6}
-MONTHS = {"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
-          "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
-          "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12}
-NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "couple of": 2,
-                "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "a few": 3, "few": 3}
-DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
-                "eighties": 80, "nineties": 90}
-SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "fall": ("FA", 9), "autumn": ("FA", 9), "winter": ("WI", 12)}
-ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-            "last": 4, "final": 4}
 REPORTING_LEMMAS = {"say", "report", "tell", "announce", "state", "claim", "confirm", "add", "deny", "note",
                     "according", "accord", "disclose", "reveal", "write", "explain", "allege", "quote"}
 
-_WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_MON = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
-        r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _PART = r"(?:\s+(?:morning|afternoon|evening|night|overnight))?"
 # Our own patterns, on top of spaCy's DATE/TIME entities (which miss many relative expressions).
 FIND_PATTERNS = [
@@ -74,478 +83,6 @@ FIND_PATTERNS = [
     re.compile(r"(?i)\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
                r"(?:days?|weeks?|months?|years?)\s+ago\b"),
 ]
-AGE = re.compile(r"(?i)\d+[-\s]+(?:year|month|week|day)s?[-\s]+old|\byears?\s+old\b|\baged?\s+\d")
-CLOCK = re.compile(r"(?i)\b(?:about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after)|"
-                   r"before|after|at|by)?\s*\d{1,2}(?::\d{2})?\s*(?:a\.?\s?m\b\.?|p\.?\s?m\b\.?|o'clock)|"
-                   r"\b(?:noon|midnight)\b")
-
-
-# TIMEX3 part-of-day codes appended to a day's value ("Monday night" -> 2024-01-15TNI)
-PARTS_OF_DAY = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI", "tonight": "TNI",
-                "overnight": "TNI"}
-PART_OF_DAY = re.compile(r"\b(morning|afternoon|evening|night|tonight|overnight)\b")
-
-
-@dataclass(frozen=True)
-class Resolved:
-    """A time expression resolved against the publication date. `start` is None for references that name
-    no date (PAST_REF "previously"); `value` is the TIMEX3-style value ("2024-01-15", "2024-W02", "2023-12",
-    "2024", "PAST_REF", ...)."""
-
-    start: date | None
-    end: date | None
-    precision: str | None
-    value: str
-    note: str
-    absolute: bool = False  # resolvable without a publication date (names its year)
-
-
-# ---------------------------------------------------------------------------------------------- resolution
-
-
-def resolve_time(text: str, published: date, past: bool = True) -> tuple[date, date, str] | None:
-    """Resolve a time expression against the publication date: (start, end, precision), end == start for a
-    single day; None when the text names no date (a duration, an age, a clock time)."""
-    r = resolve(text, published, "past" if past else "future")
-    if r is None or r.start is None or r.precision is None:
-        return None
-    return r.start, r.end or r.start, r.precision
-
-
-def timex_value(text: str, published: date, tense: str = "past") -> str | None:
-    """The TIMEX3-style value of a time expression (used by the TempEval-3 evaluator)."""
-    r = resolve(text, published, tense)
-    return r.value if r else None
-
-
-def _holidays() -> dict[str, tuple[int, int, int | None]]:
-    out: dict[str, tuple[int, int, int | None]] = {}
-    for line in (DATA / "holidays.tsv").read_text(encoding="utf-8").splitlines()[1:]:
-        if not line.strip() or line.startswith("#") or line.startswith("phrase\t"):
-            continue
-        cells = line.split("\t")
-        wd = int(cells[3]) if len(cells) > 3 and cells[3].strip() else None
-        out[cells[0]] = (int(cells[1]), int(cells[2]), wd)
-    return out
-
-
-HOLIDAYS = _holidays()
-
-
-def _clean(text: str) -> str:
-    t = text.lower().replace("’", "'").replace("‘", "'")
-    t = CLOCK.sub(" ", t)
-    t = re.sub(r"\blast night\b", "yesterday", t)
-    t = re.sub(r"\b(?:this (?:morning|afternoon|evening)|tonight)\b", "today", t)
-    t = re.sub(r"\b(mid|early|late)-(?=[a-z0-9])", r"\1 ", t)
-    t = re.sub(r"\b(?:et|est|edt|pst|pdt|cst|cdt|mst|mdt|gmt|utc)\b", " ", t)
-    t = re.sub(r"[\s,;:()\[\]\"]+", " ", t).strip(" .-")
-    prev = None
-    while prev != t:
-        prev = t
-        t = re.sub(r"^(?:on|at|in|by|during|since|until|till|from|of|as of|around|about|approximately|"
-                   r"sometime|some time|circa|before|after|over|throughout|the|early|late|mid|mid-|the end of|"
-                   r"the beginning of|the start of|the middle of|end of|beginning of|start of|nearly|almost|"
-                   r"roughly|some|just|only|more than|less than|at least|at most|about)\s+", "", t)
-        t = re.sub(r"\s+(?:morning|afternoon|evening|night|overnight|time|local time|et|est|edt|pst|pdt|cst|"
-                   r"cdt|gmt|utc)$", "", t)
-    return t.strip(" .-")
-
-
-def _week_range(d: date) -> tuple[date, date]:
-    mon = d - timedelta(days=d.weekday())
-    return mon, mon + timedelta(days=6)
-
-
-def _week_value(d: date) -> str:
-    y, w, _ = d.isocalendar()
-    return f"{y}-W{w:02d}"
-
-
-def _month_range(y: int, m: int) -> tuple[date, date]:
-    return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
-
-
-def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
-    i = y * 12 + (m - 1) + k
-    return i // 12, i % 12 + 1
-
-
-def _day(d: date, note: str, absolute: bool = False) -> Resolved:
-    return Resolved(d, None, "day", d.isoformat(), note, absolute)
-
-
-def _month(y: int, m: int, note: str, absolute: bool = False) -> Resolved:
-    s, e = _month_range(y, m)
-    return Resolved(s, e, "month", f"{y}-{m:02d}", note, absolute)
-
-
-def _year(y: int, note: str, absolute: bool = False) -> Resolved:
-    return Resolved(date(y, 1, 1), date(y, 12, 31), "year", str(y), note, absolute)
-
-
-def _nth_weekday(y: int, m: int, n: int, wd: int) -> date:
-    if n > 0:
-        first = date(y, m, 1)
-        return first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
-    last = date(y, m, calendar.monthrange(y, m)[1])
-    return last - timedelta(days=(last.weekday() - wd) % 7)
-
-
-def _pick_year(published: date, make: object, tense: str) -> date | None:
-    """The occurrence of a yearless date (make(year) -> date) nearest publication on the side the tense says."""
-    assert callable(make)
-    cands: list[date] = []
-    for y in (published.year - 1, published.year, published.year + 1):
-        try:
-            cands.append(make(y))
-        except ValueError:
-            continue
-    if not cands:
-        return None
-    if tense == "past":
-        ok = [c for c in cands if c <= published]
-        return max(ok) if ok else min(cands)
-    if tense == "future":
-        ok = [c for c in cands if c >= published]
-        return min(ok) if ok else max(cands)
-    return min(cands, key=lambda c: abs((c - published).days))
-
-
-def _weekday_date(published: date, wd: int, modifier: str | None, tense: str) -> date:
-    delta_back = (published.weekday() - wd) % 7
-    delta_fwd = (wd - published.weekday()) % 7
-    if modifier in ("next", "coming"):
-        return published + timedelta(days=delta_fwd or 7)
-    if modifier in ("last", "past", "previous"):
-        return published - timedelta(days=delta_back or 7)
-    if tense == "future":
-        return published + timedelta(days=delta_fwd)
-    if tense == "present" and delta_fwd <= 2 and delta_back > 3:
-        return published + timedelta(days=delta_fwd)
-    return published - timedelta(days=delta_back)
-
-
-def _year_of(text: str) -> int | None:
-    m = re.search(r"\b(1[6-9]\d\d|2[01]\d\d)\b", text)
-    if m:
-        return int(m.group(1))
-    m = re.search(r"'(\d\d)\b", text)
-    if m:
-        v = int(m.group(1))
-        return 2000 + v if v < 50 else 1900 + v
-    return None
-
-
-_UNIT_RE = re.compile(r"^(?P<n>\d+|a couple of|couple of|a few|few|a|an|one|two|three|four|five|six|seven|eight|"
-                      r"nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\s+(?P<u>day|week|month|year)s?\s+"
-                      r"(?P<dir>ago|earlier|before|later|from now|hence)$")
-_REL_RE = re.compile(r"^(?P<mod>last|this|next|past|previous|coming|earlier this|later this|current|same)\s+"
-                     r"(?P<u>week|month|year|weekend|quarter|spring|summer|fall|autumn|winter|decade|century)$")
-
-
-def resolve(text: str, published: date | None, tense: str = "past") -> Resolved | None:
-    """Resolve a time expression; `tense` is past, present or future (the event's, not the expression's).
-    Without a publication date only expressions that name their year resolve."""
-    t = _clean(text)
-    if not t or AGE.search(text):
-        return None
-    base = published or date(2000, 1, 1)
-    r = _resolve_clean(t, base, tense)
-    if r is None:
-        return None
-    if published is None and not r.absolute:
-        return None
-    pod = PART_OF_DAY.search(text.lower())
-    if pod and r.precision == "day" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", r.value):
-        r = Resolved(r.start, r.end, r.precision, r.value + PARTS_OF_DAY[pod.group(1)], r.note, r.absolute)
-    return r
-
-
-def _resolve_clean(t: str, pub: date, tense: str) -> Resolved | None:  # noqa: C901 - a flat list of rules
-    # references: now / the past / the future
-    if t in ("now", "currently", "at present", "present", "right now", "nowadays", "these days", "the moment",
-             "moment", "at the moment", "so far", "to date", "this time", "current", "the present", "already"):
-        return Resolved(pub, None, "day", "PRESENT_REF", "present reference: publication date")
-    if t in ("today", "earlier today", "tonight", "this morning", "this afternoon", "this evening", "later today",
-             "today's", "this morning's"):
-        return _day(pub, "today: publication date")
-    if t in ("yesterday", "last night", "yesterday's", "the previous day", "the day before", "previous day"):
-        return _day(pub - timedelta(days=1), "the day before publication")
-    if t in ("tomorrow", "tomorrow's", "the next day", "the following day"):
-        return _day(pub + timedelta(days=1), "the day after publication")
-    if t in ("the day before yesterday", "day before yesterday"):
-        return _day(pub - timedelta(days=2), "two days before publication")
-    if t in ("recently", "recent days", "in recent days", "lately", "recent"):
-        return Resolved(pub - timedelta(days=7), pub, "week", "PAST_REF", "recent: the week before publication")
-    if t in ("recent years", "in recent years", "the past few years", "past few years", "the last few years"):
-        return Resolved(pub - timedelta(days=365 * 3), pub, "year", "PAST_REF", "recent years")
-    if t in ("year", "full year", "current year", "calendar year", "this year's", "year-end", "fiscal year",
-             "current fiscal year", "earlier in the year", "earlier this year"):
-        return _year(pub.year, "the year of publication")
-    if t in ("latest fiscal year", "previous fiscal year", "last fiscal year", "prior year", "previous year"):
-        return _year(pub.year - 1, "the year before publication")
-    m_my = re.fullmatch(r"([a-z]+)\.? (this|last|next) year", t)
-    if m_my and m_my[1] in MONTHS:
-        y = pub.year + {"this": 0, "last": -1, "next": 1}[m_my[2]]
-        return _month(y, MONTHS[m_my[1]], f"month of {m_my[2]} year")
-    if t in DECADE_WORDS:
-        dec = 1900 + DECADE_WORDS[t]
-        return Resolved(date(dec, 1, 1), date(dec + 9, 12, 31), "year", str(dec // 10), "decade")
-    if t in ("week", "month"):
-        code = {"week": "WXX", "month": "XX"}[t]
-        return Resolved(None, None, None, f"{pub.year}-{code}", f"an unspecified {t} of the publication year")
-    m_lq = re.fullmatch(r"(latest|most recent|recent|reporting|fiscal|year-earlier|year-ago|year earlier|year ago|"
-                        r"comparable|same) (?:fiscal )?(?:quarter|period)(?: a year (?:earlier|ago))?|(quarter)", t)
-    if m_lq:
-        i = pub.year * 4 + (pub.month - 1) // 3 - 1  # the last completed quarter
-        if m_lq[1] in ("year-earlier", "year-ago", "year earlier", "year ago", "comparable", "same") \
-                or "a year" in t:
-            i -= 4
-        y, q = i // 4, i % 4 + 1
-        return Resolved(date(y, 3 * q - 2, 1), _month_range(y, 3 * q)[1], "month", f"{y}-Q{q}",
-                        "the last completed quarter" + (" a year earlier" if i < pub.year * 4 - 1 else ""))
-    if t in ("recent weeks", "in recent weeks", "the past few weeks", "past few weeks", "the last few weeks"):
-        return Resolved(pub - timedelta(days=30), pub, "month", "PAST_REF", "recent weeks: the month before")
-    if t in ("recent months", "in recent months", "the past few months", "past few months"):
-        return Resolved(pub - timedelta(days=91), pub, "month", "PAST_REF", "recent months: the quarter before")
-    if t in ("the past", "past", "previously", "earlier", "once", "formerly", "in the past", "former", "then",
-             "before", "ago", "long ago", "years ago", "the old days"):
-        return Resolved(None, None, None, "PAST_REF", "past reference without a date")
-    if t in ("the future", "future", "soon", "later", "eventually", "in the future", "shortly", "the coming years",
-             "coming years", "the coming months", "coming months", "the coming weeks", "coming weeks",
-             "the coming days", "coming days", "the years ahead", "the months ahead"):
-        return Resolved(None, None, None, "FUTURE_REF", "future reference without a date")
-
-    if t in HOLIDAYS:
-        m, n, wd = HOLIDAYS[t]
-        d = _pick_year(pub, (lambda y: date(y, m, n)) if wd is None else (lambda y: _nth_weekday(y, m, n, wd)),
-                       tense)
-        return _day(d, f"named day {t!r}") if d else None
-    m_h = re.match(r"^(.*?)\s+(\d{4})$", t)
-    if m_h and m_h.group(1) in HOLIDAYS:
-        m, n, wd = HOLIDAYS[m_h.group(1)]
-        y = int(m_h.group(2))
-        d = date(y, m, n) if wd is None else _nth_weekday(y, m, n, wd)
-        return _day(d, f"named day {m_h.group(1)!r} of {y}", absolute=True)
-
-    # ISO and numeric dates
-    m_iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", t)
-    if m_iso:
-        try:
-            return _day(date(int(m_iso[1]), int(m_iso[2]), int(m_iso[3])), "ISO date", absolute=True)
-        except ValueError:
-            return None
-    m_num = re.fullmatch(r"(?:[a-z]+ )?(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?", t)
-    if m_num:
-        mo, dd = int(m_num[1]), int(m_num[2])
-        if not (1 <= mo <= 12 and 1 <= dd <= 31):
-            return None
-        if m_num[3]:
-            y = int(m_num[3])
-            y = y + (2000 if y < 50 else 1900) if y < 100 else y
-            try:
-                return _day(date(y, mo, dd), "numeric month/day/year", absolute=True)
-            except ValueError:
-                return None
-        d = _pick_year(pub, lambda y: date(y, mo, dd), tense)
-        return _day(d, "numeric month/day, year from publication") if d else None
-
-    # weekdays: "Monday", "last Friday", "Tuesday night" (a month-day in the same text takes precedence below)
-    m_wd = re.fullmatch(r"(?:(last|this|past|next|coming|previous)\s+)?([a-z]+)\.?", t)
-    if m_wd and m_wd.group(2) in WEEKDAYS:
-        mod = m_wd.group(1)
-        d = _weekday_date(pub, WEEKDAYS[m_wd.group(2)], mod, tense)
-        side = "on or before" if d <= pub else "after"
-        return _day(d, f"weekday {side} publication ({tense} tense)")
-
-    # "three days ago", "a week earlier"
-    m_u = _UNIT_RE.match(t)
-    if m_u:
-        n = int(m_u["n"]) if m_u["n"].isdigit() else NUMBER_WORDS.get(m_u["n"], 1)
-        sign = -1 if m_u["dir"] in ("ago", "earlier", "before") else 1
-        u = m_u["u"]
-        if u == "day":
-            return _day(pub + timedelta(days=sign * n), f"{n} days from publication")
-        if u == "week":
-            d = pub + timedelta(days=sign * 7 * n)
-            s, e = _week_range(d)
-            return Resolved(s, e, "week", _week_value(d), f"{n} weeks from publication")
-        if u == "month":
-            y, mo = _shift_month(pub.year, pub.month, sign * n)
-            return _month(y, mo, f"{n} months from publication")
-        return _year(pub.year + sign * n, f"{n} years from publication")
-
-    # "last week", "this month", "earlier this year", "next year", "last summer", "the third quarter"
-    m_r = _REL_RE.match(t)
-    if m_r:
-        return _relative_unit(m_r["mod"], m_r["u"], pub, tense)
-    if t in ("weekend", "this weekend", "the weekend", "weekend's"):
-        return _relative_unit("this", "weekend", pub, tense)
-    m_q = re.fullmatch(r"(?:(first|second|third|fourth|1st|2nd|3rd|4th|last|final)[\s-]+quarter|q([1-4]))"
-                       r"(?:\s+(?:of\s+)?(?:fiscal\s+)?(\d{4}))?", t)
-    if m_q:
-        q = ORDINALS[m_q[1]] if m_q[1] else int(m_q[2])
-        if m_q[3]:
-            y = int(m_q[3])
-        else:
-            cur_q = (pub.month - 1) // 3 + 1
-            y = pub.year if (q <= cur_q or tense == "future") else pub.year - 1
-        s = date(y, 3 * q - 2, 1)
-        e = _month_range(y, 3 * q)[1]
-        return Resolved(s, e, "month", f"{y}-Q{q}", "quarter", absolute=bool(m_q[3]))
-    m_s = re.fullmatch(r"(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(\d{4}))?", t)
-    if m_s:
-        code, mo = SEASONS[m_s[1]]
-        this_year = mo <= pub.month or tense == "future"
-        y = int(m_s[2]) if m_s[2] else pub.year if this_year else pub.year - 1
-        s = date(y, mo, 1)
-        e = _month_range(*_shift_month(y, mo, 2))[1]
-        return Resolved(s, e, "month", f"{y}-{code}", "season", absolute=bool(m_s[2]))
-
-    # decades: "the 1990s", "the '90s"
-    m_dec = re.fullmatch(r"(1[6-9]\d|20\d)0'?s", t) or re.fullmatch(r"'(\d)0s", t)
-    if m_dec:
-        g = m_dec[1]
-        dec = int(g) * 10 if len(g) == 3 else (1900 + int(g) * 10)
-        return Resolved(date(dec, 1, 1), date(dec + 9, 12, 31), "year", str(dec // 10), "decade", absolute=True)
-
-    # absolute: month day [year], day month [year], month [year], year
-    words = t.replace(".", " ").replace(",", " ").split()
-    words = [w for w in words if w not in WEEKDAYS and w not in ("the", "of", "on")]
-    yr = _year_of(t)
-    mo_i = next((i for i, w in enumerate(words) if w in MONTHS), None)
-    if mo_i is not None:
-        mo = MONTHS[words[mo_i]]
-        day = None
-        for w in words[mo_i + 1: mo_i + 2] + words[max(0, mo_i - 1): mo_i]:
-            md = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?", w)
-            if md and 1 <= int(md[1]) <= 31:
-                day = int(md[1])
-                break
-        if day is not None:
-            if yr:
-                try:
-                    return _day(date(yr, mo, day), "month, day and year", absolute=True)
-                except ValueError:
-                    return None
-            d = _pick_year(pub, lambda y: date(y, mo, day), tense)
-            return _day(d, f"month and day, year from publication ({tense} tense)") if d else None
-        rest = [w for w in words if w not in MONTHS and not re.fullmatch(r"'?\d+", w)]
-        if rest and not set(rest) <= {"early", "late", "mid", "last", "this", "next", "in"}:
-            return _dateparser(t, pub, tense)
-        if yr:
-            return _month(yr, mo, "month and year", absolute=True)
-        if "this" in rest:
-            y = pub.year
-        elif "last" in rest:
-            y = pub.year if mo < pub.month else pub.year - 1
-        elif "next" in rest:
-            y = pub.year if mo > pub.month else pub.year + 1
-        else:
-            dd = _pick_year(pub, lambda y: date(y, mo, 1), tense)
-            y = dd.year if dd else pub.year
-        return _month(y, mo, f"month, year from publication ({tense} tense)")
-    m_y = re.fullmatch(r"(?:the year |year |fiscal |calendar |fiscal year |fy ?)?(1[6-9]\d\d|2[01]\d\d)", t)
-    if m_y:
-        return _year(int(m_y[1]), "year", absolute=True)
-    if re.search(r"\d", t):
-        return _dateparser(t, pub, tense)
-    return None
-
-
-def _relative_unit(mod: str, unit: str, pub: date, tense: str) -> Resolved | None:
-    back = mod in ("last", "past", "previous")
-    fwd = mod in ("next", "coming")
-    if unit == "week":
-        if mod == "past":
-            return Resolved(pub - timedelta(days=7), pub, "week", _week_value(pub), "the past week")
-        d = pub - timedelta(days=7) if back else pub + timedelta(days=7) if fwd else pub
-        s, e = _week_range(d)
-        if mod == "earlier this":
-            e = pub
-        elif mod == "later this":
-            s = pub
-        return Resolved(s, e, "week", _week_value(d), f"{mod} week")
-    if unit == "weekend":
-        if fwd or (tense == "future" and not back):
-            sat = pub + timedelta(days=(5 - pub.weekday()) % 7 or (7 if fwd else 0))
-        else:
-            sat = pub - timedelta(days=(pub.weekday() - 5) % 7)
-            if back and pub.weekday() in (5, 6):
-                sat -= timedelta(days=7)
-        return Resolved(sat, sat + timedelta(days=1), "week", f"{_week_value(sat)}-WE", f"{mod} weekend")
-    if unit == "month":
-        if mod == "past":
-            return Resolved(pub - timedelta(days=30), pub, "month", f"{pub.year}-{pub.month:02d}", "the past month")
-        y, m = _shift_month(pub.year, pub.month, -1 if back else 1 if fwd else 0)
-        r = _month(y, m, f"{mod} month")
-        if mod == "earlier this":
-            return Resolved(r.start, pub, "month", r.value, r.note)
-        if mod == "later this":
-            return Resolved(pub, r.end, "month", r.value, r.note)
-        return r
-    if unit == "year":
-        if mod == "past":
-            return Resolved(pub - timedelta(days=365), pub, "year", str(pub.year), "the past year")
-        y = pub.year - 1 if back else pub.year + 1 if fwd else pub.year
-        r = _year(y, f"{mod} year")
-        if mod == "earlier this":
-            return Resolved(r.start, pub, "year", r.value, r.note)
-        return r
-    if unit == "quarter":
-        cur = (pub.month - 1) // 3
-        i = pub.year * 4 + cur + (-1 if back else 1 if fwd else 0)
-        y, q = i // 4, i % 4 + 1
-        return Resolved(date(y, 3 * q - 2, 1), _month_range(y, 3 * q)[1], "month", f"{y}-Q{q}", f"{mod} quarter")
-    if unit in SEASONS:
-        code, mo = SEASONS[unit]
-        y = pub.year
-        if back:
-            y = pub.year if mo + 2 < pub.month else pub.year - 1
-        elif fwd:
-            y = pub.year if mo > pub.month else pub.year + 1
-        s = date(y, mo, 1)
-        e = _month_range(*_shift_month(y, mo, 2))[1]
-        return Resolved(s, e, "month", f"{y}-{code}", f"{mod} {unit}")
-    if unit == "decade":
-        dec = pub.year // 10 * 10 + (-10 if back else 10 if fwd else 0)
-        return Resolved(date(dec, 1, 1), date(dec + 9, 12, 31), "year", str(dec // 10), f"{mod} decade")
-    return None
-
-
-@lru_cache(maxsize=4096)
-def _dateparser_cached(t: str, pub: date, tense: str) -> tuple[datetime | None, str | None]:
-    from dateparser.date import DateDataParser
-
-    prefer = "future" if tense == "future" else "past"
-    parser = DateDataParser(languages=["en"], settings={"RELATIVE_BASE": datetime(pub.year, pub.month, pub.day),
-                                                        "PREFER_DATES_FROM": prefer,
-                                                        "REQUIRE_PARTS": []})
-    try:
-        dd = parser.get_date_data(t)
-    except Exception:  # dateparser raises on odd input; then the text names no date for us
-        return None, None
-    return dd.date_obj, dd.period
-
-
-def _dateparser(t: str, pub: date, tense: str) -> Resolved | None:
-    """Absolute expressions our rules do not cover, parsed by dateparser (its period gives the precision)."""
-    if not (re.search(r"\b(?:" + "|".join(MONTHS) + r")\b", t) or re.search(r"\d{4}|\d/\d|\d-\d", t)):
-        return None
-    obj, period = _dateparser_cached(t, pub, tense)
-    if obj is None:
-        return None
-    d = obj.date()
-    absolute = _year_of(t) is not None
-    if period == "year":
-        return _year(d.year, "dateparser (year)", absolute)
-    if period == "month":
-        return _month(d.year, d.month, "dateparser (month)", absolute)
-    if period == "week":
-        s, e = _week_range(d)
-        return Resolved(s, e, "week", _week_value(d), "dateparser (week)", absolute)
-    return _day(d, "dateparser (day)", absolute)
 
 
 # ---------------------------------------------------------------------------------------------- detection
@@ -578,7 +115,7 @@ def find_time_expressions(doc: Doc) -> list[TimeExpr]:
             continue
         seen.add((s, e))
         span = doc.char_span(s, e, alignment_mode="expand")
-        if span is None or AGE.search(span.text) or _is_age(span) or _bare_number(span):
+        if span is None or AGE.search(span.text) or _is_age(span) or _bare_number(span) or _season_name(span):
             continue
         out.append(TimeExpr(span, src))
     return out
@@ -609,12 +146,81 @@ def _bare_number(span: Span) -> bool:
     return False
 
 
+def _season_name(span: Span) -> bool:
+    """A capitalised season word inside a sentence is a name ("Sinking Spring", "in Spring, Texas"); news
+    writes seasons in lower case."""
+    text = span.text.strip()
+    return text in ("Spring", "Summer", "Fall", "Autumn", "Winter") and span.start != span.sent.start
+
+
 def _is_age(span: Span) -> bool:
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     return nxt is not None and nxt.lower_ in ("old", "-old")
 
 
+ANCHOR_SENTENCES = 3  # a comparison ("a year earlier") looks back this many sentences for its period
+
+
+def comparison_anchor(doc: Doc, start_char: int, exprs: list[TimeExpr], pub: date | None) -> Resolved | None:
+    """The period a comparison at `start_char` refers back to: the nearest quarter named before it in its
+    sentence or the ANCHOR_SENTENCES sentences before ("profit rose in the third quarter ... from $3 million
+    a year earlier"); None when there is none."""
+    sents = list(doc.sents)
+    k = next((i for i, s in enumerate(sents) if s.start_char <= start_char < s.end_char), None)
+    if k is None or pub is None:
+        return None
+    lo = sents[max(0, k - ANCHOR_SENTENCES)].start_char
+    for ex in reversed(exprs):
+        if ex.span.start_char >= start_char or ex.span.end_char > start_char:
+            continue
+        if ex.span.start_char < lo:
+            break
+        if re.search(r"(?i)year[\s-]+(?:ago|earlier)|last year|prior[\s-]year", ex.span.text):
+            continue  # itself a comparison, not the period compared with
+        r = resolve(ex.span.text, pub, "past")
+        if r is not None and re.fullmatch(r"\d{4}-Q[1-4]", r.value):
+            return r
+    return None
+
+
 # ---------------------------------------------------------------------------------------------- the stage
+
+
+# words that make the time they govern a scheduled, later point even in a past-tense clause: "payable
+# Dec. 7", "effective Feb. 1", "the Jan. 14 deadline", "postponed until Tuesday", "scheduled ... Thursday"
+PROSPECTIVE_LEMMAS = {"payable", "effective", "due", "deadline", "expire", "expiration", "schedule", "slate",
+                      "postpone", "delay", "adjourn", "extend", "reschedule", "set", "plan"}
+
+
+def expression_tense(span: Span, default: str = "present") -> str:
+    """The tense a time expression is read in: "present" (the occurrence nearest the publication date, on
+    either side) when a word between it and its verb (or the verb itself) names a scheduled point, which
+    may be past or still to come ("payable Dec. 7", "extended to Nov. 16", "the Tuesday deadline"); future
+    for "is to resume trading Tuesday"; else the tense of the clause it modifies (`event_tense`)."""
+    root = span.root
+    head = root.head if root.head.i != root.i else root
+    tok = head
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") and tok.head.lemma_ == "be" and tok.head.tag_ in ("VBZ", "VBP") \
+                and any(c.tag_ == "TO" and c.dep_ == "aux" for c in tok.children):
+            return "future"  # "is to resume"
+        if tok.lemma_.lower() in PROSPECTIVE_LEMMAS or any(
+                c.lemma_.lower() in PROSPECTIVE_LEMMAS and c.i < span.start and c.dep_ in ("amod", "compound")
+                for c in span.root.children):
+            return "present"
+        if tok.pos_ in ("VERB", "AUX"):
+            break
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    if any(t.lemma_.lower() == "deadline" for t in span.doc[span.end: span.end + 2]):
+        return "present"  # "the Jan. 14 deadline"
+    return event_tense(head, default=default)
+
+
+# verbs that share the time of the verb they take as complement ("began shooting", "resumed trading"),
+# unlike verbs that point forward to it ("asked it to respond by Oct. 31", "agreed to admit ... in March")
+ASPECTUAL_LEMMAS = {"begin", "start", "resume", "continue", "stop", "keep", "finish", "cease", "quit"}
 
 
 def event_tense(trigger: Token, default: str = "past") -> str:
@@ -637,10 +243,13 @@ def event_tense(trigger: Token, default: str = "past") -> str:
             return "future"
         if v.lower_ == "going" and any(c.dep_ == "xcomp" for c in v.children):
             return "future"
-    if verb.pos_ in ("VERB", "AUX"):
-        if verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children):
+    for v in chain:  # the verb, or the aspectual verb it completes ("resumed trading Tuesday")
+        if v.pos_ not in ("VERB", "AUX") or (v is not verb and not (
+                verb.dep_ == "xcomp" and v.lemma_.lower() in ASPECTUAL_LEMMAS)):
+            continue
+        if v.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in v.children):
             return "past"
-        if verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in verb.children):
+        if v.tag_ == "VBN" and any(c.lemma_ == "have" for c in v.children):
             return "past"
     return default
 
@@ -676,6 +285,42 @@ def _path_cost(trigger: Token, tok: Token) -> tuple[int, bool | None]:
     return cost, any(a.dep_ in SUBORDINATE_DEPS for a in up)
 
 
+SEQUENCE_WORDS = {"after": -1, "following": -1, "before": 1}  # the event is before / after the dated one
+UNIT_DAYS = {"minute": 0, "hour": 0, "day": 1, "week": 7}
+
+
+def _sequence_link(trigger: Token, tok: Token) -> tuple[str, int | None] | None:
+    """When the event is inside an "after"/"before" clause or phrase of the clause the expression dates
+    ("arrested Thursday, a day after he shot his friend", "died Sunday, hours after the shooting"): the
+    word and the event's offset in days from the dated event (-1 for "a day after", 0 for "hours after"),
+    None when no measure is given; None when the path crosses no such link."""
+    anc_e = {a.i for a in [tok, *tok.ancestors]}
+    for a in [trigger, *trigger.ancestors]:
+        if a.i in anc_e:
+            return None
+        link: Token | None = None
+        if a.dep_ == "advcl":
+            link = next((m for m in a.children if m.dep_ == "mark" and m.lower_ in SEQUENCE_WORDS), None)
+            holder = a
+        elif a.dep_ == "prep" and a.lower_ in SEQUENCE_WORDS:
+            link, holder = a, a
+        if link is None:
+            continue
+        if a.head.i not in anc_e:
+            continue  # the link hangs below the common ancestor's path on the trigger's side only
+        sign = SEQUENCE_WORDS[link.lower_]
+        for m in holder.children:
+            if m.dep_ != "npadvmod" or m.lemma_.lower() not in UNIT_DAYS:
+                continue
+            n = 1
+            for c in m.children:
+                if c.dep_ == "nummod":
+                    n = int(c.text) if c.text.isdigit() else NUMBER_WORDS.get(c.lower_, 1)
+            return link.lower_, sign * n * UNIT_DAYS[m.lemma_.lower()]
+        return link.lower_, None
+    return None
+
+
 @dataclass
 class _Choice:
     res: Resolved
@@ -696,21 +341,38 @@ class DatesStage:
         exprs = find_time_expressions(ctx.doc)
         pub = ctx.article.published
         triggers = [e.trigger for e in ctx.events]
-        own = [choose_expression(t, t.sent, exprs, pub) for t in triggers]
+        kinds = {e.trigger.i: str(e.get("event_type")) for e in ctx.events}
+        own = [choose_expression(t, t.sent, exprs, pub, kinds) for t in triggers]
+        clauses = [c for c, _ in own]
+        types = [e.get("event_type") for e in ctx.events]
         narrative: _Choice | None | bool = None
+        incident: _Choice | None | bool = None
         lead: _Choice | None | bool = None
+        body: _Choice | None | bool = None
         for ev, (clause, other) in zip(ctx.events, own, strict=True):
             choice = clause
+            if choice is None:  # another mention of the same kind of event that is dated
+                same = [i for i, t in enumerate(types) if t == ev.get("event_type")]
+                choice = narrative_time([triggers[i] for i in same], [clauses[i] for i in same], pub,
+                                        "narrative time of this kind of event (a dated mention of it)")
             if choice is None:
-                if narrative is None:
-                    narrative = narrative_time(triggers, [c for c, _ in own], pub) or False
-                choice = narrative or None
+                if incident is None:
+                    incident = incident_time(ctx.doc, exprs, pub) or False
+                choice = incident or None
             if choice is None:
                 choice = other
             if choice is None:
                 if lead is None:
                     lead = lead_time(ctx.doc, exprs, pub) or False
                 choice = lead or None
+            if choice is None:
+                if narrative is None:
+                    narrative = narrative_time(triggers, clauses, pub) or False
+                choice = narrative or None
+            if choice is None:
+                if body is None:
+                    body = lead_time(ctx.doc, exprs, pub, whole=True) or False
+                choice = body or None
             self._assign(ev, choice, pub, ctx)
 
     @staticmethod
@@ -746,12 +408,27 @@ class DatesStage:
         ev.set("date_reason", reason)
 
 
-def choose_expression(trigger: Token, sent: Span, exprs: list[TimeExpr], pub: date | None
-                      ) -> tuple[_Choice | None, _Choice | None]:
+def _dates_other_event(trigger: Token, tok: Token, kinds: dict[int, str]) -> bool:
+    """The expression hangs on the trigger of another kind of event that the trigger is an argument of
+    ("police arrested a man Friday for the shooting", "charged Tuesday with killing"): it dates that one."""
+    kind = kinds.get(trigger.i)
+    anc_e = {a.i for a in [tok, *tok.ancestors]}
+    for a in trigger.ancestors:
+        if a.i in kinds and kinds[a.i] != kind:
+            return True
+        if a.i in anc_e:
+            return False
+    return False
+
+
+def choose_expression(trigger: Token, sent: Span, exprs: list[TimeExpr], pub: date | None,
+                      kinds: dict[int, str] | None = None) -> tuple[_Choice | None, _Choice | None]:
     """The time expressions of the trigger's sentence nearest it in the parse: (in its clause or below it,
-    in another clause of the sentence, e.g. the report's "police said Tuesday")."""
+    in another clause of the sentence, e.g. the report's "police said Tuesday"). `kinds` maps the token
+    index of every event trigger of the article to its event type."""
     tense = event_tense(trigger)
     best: dict[bool, tuple[tuple[int, int], _Choice]] = {}
+    day_cands: list[_Choice] = []  # day-precise expressions of the event's clause
     for ex in exprs:
         if ex.span.start < sent.start or ex.span.end > sent.end:
             continue
@@ -763,16 +440,38 @@ def choose_expression(trigger: Token, sent: Span, exprs: list[TimeExpr], pub: da
         cost, outside = _path_cost(trigger, ex.span.root)
         if outside is None:
             continue
+        seq = _sequence_link(trigger, ex.span.root)
+        if seq is None and kinds and _dates_other_event(trigger, ex.span.root, kinds):
+            continue
+        if seq is not None:
+            word, days = seq
+            if days is None or r.precision != "day" or not re.match(r"\d{4}-\d{2}-\d{2}", r.value):
+                continue  # dates the event this one came before or after, by an unknown interval
+            d = r.start + timedelta(days=days)
+            r = _day(d, f"{abs(days)} day(s) {word} {r.value} ({r.note})")
+            outside = False
         key = (cost, abs(ex.span.start - trigger.i))
         if outside:
             why = "time expression of another clause of the event's sentence (e.g. the report's)"
+        elif seq is not None:
+            why = f"time expression of the event it came {seq[0]}, shifted by the interval named"
         else:
             why = "time expression in the event's clause"
         cand = _Choice(r, ex.span.text, why, ex.span)
+        if not outside and r.precision == "day":
+            day_cands.append(cand)
         if outside not in best or key < best[outside][0]:
             best[outside] = (key, cand)
     inner = best[False][1] if False in best else None
     outer = best[True][1] if True in best else None
+    if inner is not None and inner.res.precision != "day" and inner.res.start and inner.res.end:
+        # a day named in the same clause inside the period refines it ("a violent end to February, with a
+        # shooting on Saturday")
+        lo, hi = inner.res.start, inner.res.end
+        finer = [c for c in day_cands if c.res.start and lo <= c.res.start <= hi]
+        if finer:
+            c = finer[0]
+            inner = _Choice(c.res, c.raw, f"{c.why}, the day within {inner.raw!r}", c.span)
     return inner, outer
 
 
@@ -782,20 +481,89 @@ def _recent_day(r: Resolved | None, pub: date | None) -> bool:
     return pub is None or 0 <= (pub - r.start).days <= NARRATIVE_DAYS
 
 
-def narrative_time(triggers: list[Token], own: list[_Choice | None], pub: date | None) -> _Choice | None:
+# verbs of the steps that follow an incident (and of its reporting): their dates are not the incident's
+FOLLOW_UP_LEMMAS = {"charge", "arrest", "arraign", "appear", "identify", "release", "plead", "book", "jail",
+                    "indict", "sentence", "convict", "file", "announce", "name", "detain", "apprehend", "hold",
+                    "discharge", "remain", "investigate", "continue", "update", "deny", "seek", "search"}
+
+
+def _follow_up(span: Span | None) -> bool:
+    """The expression dates a later step (an arrest, a charge, a court appearance) or a report."""
+    verb = _governing_verb(span) if span is not None else None
+    return verb is not None and verb.lemma_.lower() in FOLLOW_UP_LEMMAS | REPORTING_LEMMAS
+
+
+def narrative_time(triggers: list[Token], own: list[_Choice | None], pub: date | None,
+                   what: str = "article's narrative time") -> _Choice | None:
     """The article's narrative time: the day-precise, recent (within NARRATIVE_DAYS before publication) date
-    found in the clause of the article's first event that has one."""
-    for trig, c in zip(triggers, own, strict=True):
-        if c is not None and _recent_day(c.res, pub):
-            return _Choice(c.res, c.raw, f"article's narrative time (from the clause of {trig.text!r})", c.span)
+    found in the clause of the article's first event that has one; a date of a later step (an arrest, a
+    charge, a report) only when no event has another."""
+    found = [(trig, c) for trig, c in zip(triggers, own, strict=True) if c is not None and _recent_day(c.res, pub)]
+    for trig, c in sorted(found, key=lambda p: _follow_up(p[1].span)):
+        return _Choice(c.res, c.raw, f"{what} (from the clause of {trig.text!r})", c.span)
     return None
 
 
-def lead_time(doc: Doc, exprs: list[TimeExpr], pub: date | None) -> _Choice | None:
-    """The first day-precise, recent expression of the article's lead (page stamps and bylines skipped)."""
+# verbs whose clause tells when the incident itself took place ("it happened around 2 p.m. Saturday",
+# "officers responded to the home about 11 p.m. Friday")
+OCCURRENCE_LEMMAS = {"happen", "occur", "unfold", "erupt", "break", "take", "respond", "dispatch", "call",
+                     "summon", "hear", "ring"}
+
+
+def _occurrence(verb: Token) -> bool:
+    """An occurrence verb: "happened", "unfolded", "broke out", "took place", "responded" (not "was taken to
+    hospital", "broke a window")."""
+    lemma = verb.lemma_.lower()
+    if lemma == "take":
+        return any(c.lower_ == "place" for c in verb.children)
+    if lemma == "break":
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+    return lemma in OCCURRENCE_LEMMAS
+
+
+def _governing_verb(span: Span) -> Token | None:
+    tok = span.root
+    for _ in range(5):
+        if tok.pos_ in ("VERB", "AUX") and not span.start <= tok.i < span.end:
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def incident_time(doc: Doc, exprs: list[TimeExpr], pub: date | None) -> _Choice | None:
+    """The first recent, day-precise expression of the article that times the incident as such: in the
+    clause of an occurrence verb ("the shooting happened Saturday"), or with a clock time ("around 10 p.m.
+    Saturday"), which reports of later steps (arrests, statements) rarely give."""
+    text = doc_text(doc)
+    for ex in exprs:
+        if _is_dateline_stamp(ex.span):
+            continue
+        verb = _governing_verb(ex.span)
+        if _follow_up(ex.span):
+            continue
+        left = text[max(0, ex.span.start_char - 16): ex.span.end_char]
+        occurrence = verb is not None and _occurrence(verb)
+        if not (occurrence or CLOCK.search(left)):
+            continue
+        r = resolve(ex.span.text, pub, "past")
+        if _recent_day(r, pub):
+            assert r is not None
+            what = "an occurrence verb" if occurrence else "a clock time"
+            return _Choice(r, ex.span.text, f"the incident's time (an expression with {what})", ex.span)
+    return None
+
+
+def lead_time(doc: Doc, exprs: list[TimeExpr], pub: date | None, whole: bool = False) -> _Choice | None:
+    """The first day-precise, recent expression of the article's lead (page stamps and bylines skipped);
+    with `whole`, of the whole article."""
     sents = list(doc.sents)
     end = max((s.end for s in sents[:LEAD_SENTENCES]), default=0)
     end = max([end] + [s.end for s in sents if s.end_char <= LEAD_CHARS])
+    if whole:
+        end = len(doc)
+    found: list[_Choice] = []
     for ex in exprs:
         if ex.span.start >= end:
             break
@@ -804,8 +572,9 @@ def lead_time(doc: Doc, exprs: list[TimeExpr], pub: date | None) -> _Choice | No
         r = resolve(ex.span.text, pub, "past")
         if _recent_day(r, pub):
             assert r is not None
-            return _Choice(r, ex.span.text, "article's narrative time (lead)", ex.span)
-    return None
+            where = "body: no dated event or lead" if whole else "lead"
+            found.append(_Choice(r, ex.span.text, f"article's narrative time ({where})", ex.span))
+    return min(found, key=lambda c: _follow_up(c.span), default=None)
 
 
 def _is_stamp_label(span: Span) -> bool:
