@@ -389,6 +389,29 @@ def bench(articles: int, processes: int, shared: str | None, as_json: bool) -> N
             click.echo(f"{k}\t{v:.3f}" if isinstance(v, float) else f"{k}\t{v}")
 
 
+@cli.command(name="spark")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", required=True, help="Output folder (Spark writes part files into it).")
+@click.option("--format", "fmt", type=click.Choice(["parquet", "jsonl"]), default="parquet", show_default=True,
+              help="Output format.")
+@click.option("--master", default=None, help="Spark master URL (default: spark-submit's, else local[*]).")
+@click.option("--partitions", type=click.IntRange(1), default=None,
+              help="Spread the articles over this many partitions (default: 4 x the cluster's cores).")
+@click.option("--overwrite", is_flag=True, help="Replace the output folder if it exists.")
+@date_option
+@click.option("-q", "--quiet", is_flag=True, help="No summary on stderr.")
+def spark(paths: tuple[str, ...], output: str, fmt: str, master: str | None, partitions: int | None,
+          overwrite: bool, date_: date | None, quiet: bool) -> None:
+    """Code large archives on Apache Spark into a folder of part files (needs eventwire[spark], Java 17+)."""
+    from .spark import extract_files, get_session
+
+    summary = extract_files(get_session(master), list(paths), output, format=fmt, date=date_,
+                            partitions=partitions, mode="overwrite" if overwrite else "errorifexists")
+    for problem in summary.problems:
+        _report_problem(problem)
+    _finish(summary, quiet)
+
+
 # --- eventwire serve (server/): the REST API and the dashboard ----------------------------------------
 
 @cli.command()
