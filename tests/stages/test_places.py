@@ -79,3 +79,17 @@ def test_sample_article_strike_near_erbil(nlp, stage, shared_dir):
     assert haversine_km(ev.get("latitude"), ev.get("longitude"), 36.19, 44.01) <= 25
     assert ev2.get("location_name") == "Red Sea"
     assert any(m.is_demonym and m.text == "Iraqi" for m in ctx.places)
+
+
+def test_unknown_place_is_not_the_event_place(nlp, stage):
+    # "Qurnabad Heights" is in no gazetteer: the geoparser places it at the article's main place with a low
+    # confidence, and the stage must not present that guess as the place tied to the trigger
+    text = ("Militants shelled Qurnabad Heights on Monday, officials in Kirkuk said. Kirkuk and Tikrit "
+            "have seen such attacks.")
+    ctx = run(nlp, stage, text, ["shelled"])
+    ev = ctx.events[0]
+    unknown = [m for m in ctx.places if "Qurnabad" in m.text]
+    assert unknown and unknown[0].name is not None
+    assert "fallback" in unknown[0].reason and unknown[0].confidence < 0.2
+    assert ev.get("location_text") is None or "Qurnabad" not in ev.get("location_text")
+    assert ev.get("country_iso3") == "IRQ"

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from .normalize import is_latin, normalize
 
-BUILD_VERSION = "1"
+BUILD_VERSION = "2"
 DATA = Path(__file__).resolve().parent / "data"
 DATA_FILES = ("curated.tsv", "aliases.tsv", "country_points.tsv", "admin1_points.tsv", "demonyms.tsv")
 

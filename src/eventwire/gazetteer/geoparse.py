@@ -4,26 +4,28 @@ Detection: spaCy GPE/LOC/FAC entities (trimmed of "the" and possessive "'s", ext
 gazetteer name such as "Kurdistan region" or "Gaza Strip"), NORP entities that are demonyms ("Iraqi" ->
 Iraq, flagged is_demonym), and a gazetteer phrase pass over proper nouns outside those entities
 (e.g. "Erbil" inside "Erbil airport", or mis-typed as ORG/PRODUCT) that keeps only prominent places.
-Person names are never places. Resolution: rank.py, in two passes so that the places found first
-(countries, states) become the context of the others."""
+Entities the tagger calls people, organisations etc. are places when the article uses the name as a place
+elsewhere, or when the sentence says so (`_place_by_syntax`: "in X", "the town of X", "X and Y counties",
+"the X Police Department", an upper-case dateline, "(R-X)"). Resolution: rank.py, in RESOLVE_PASSES passes
+so that each pass sees the article's other places as the pass before resolved them; a name the gazetteer
+lacks is placed at the article's main place with a low confidence and a reason starting FALLBACK."""
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..annotate import doc_text
 from ..record import PlaceMention
-from .lookup import NAME_MAIN, NAME_SHORT, Candidate, Gazetteer
+from .lookup import NAME_ABBR, NAME_ALT, NAME_MAIN, NAME_SHORT, Candidate, Gazetteer
 from .normalize import normalize
-from .rank import DIVISION_WORDS, Context, Ranked, rank
+from .rank import DIVISION_WORDS, Context, Ranked, Ranker, prior_dist
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-EMBED_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "NORP", "FAC"}
+EMBED_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "NORP", "FAC", "MONEY"}
 DIRECTIONS = {"northern", "southern", "eastern", "western", "north", "south", "east", "west", "northeast",
               "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern",
               "southwestern", "central", "upper", "lower"}
@@ -36,6 +38,32 @@ _TRIM_HEAD = {"the", "The", "THE"}
 _TRIM_TAIL = {"'s", "’s", "'", "’", "-", "--", "—", "–", ","}
 # A PERSON entity governed by one of these ("arrived in Kyiv") is read as a place when the gazetteer knows it:
 # the small spaCy model tags some unfamiliar city names as people.
+# entities that may be places mis-tagged (whole entity a gazetteer name, placed by syntax or by the article)
+RETAG_LABELS = {"PERSON", "ORG", "PRODUCT", "NORP", "WORK_OF_ART", "EVENT", "LANGUAGE", "DATE"}
+DIVISION_PLURALS = {"counties", "parishes", "townships", "provinces", "districts", "governorates", "boroughs",
+                    "municipalities", "oblasts", "prefectures", "departments"}
+CIVIC_WORDS = {"police", "fire", "sheriff", "sheriff's", "city", "town", "township", "village", "borough",
+               "high", "elementary", "council", "library", "hospital", "chamber", "historical", "municipal",
+               "public", "schools", "mayor", "selectman", "selectmen", "constabulary", "officers", "officials",
+               "residents", "area", "court", "department", "board", "superior", "community", "alderman",
+               "aldermen", "councilman", "councilwoman", "voters", "neighborhood", "native", "resident", "natives"}
+PARTIES = {"R", "D", "I"}  # "Sen. Jay Roberts (R-Ocilla)"
+DATELINE_PUNCT = {"—", "–", "-", "--", ":", ",", "("}
+CIVIC_REASON = "naming a local institution"
+SYNTAX_PREPS = {"in", "near", "from", "outside", "across", "throughout", "around", "through", "between"}
+# ("to Taylor", "at UF" are not places; "moved to X", "the town of X" are)
+MOTION_VERBS = {"move", "travel", "go", "head", "return", "drive", "fly", "relocate", "come", "walk", "ride",
+                "commute", "evacuate", "flee", "transfer", "sail", "march", "trek", "bus", "ship", "deport"}
+AREA_OF = {"town", "towns", "city", "cities", "village", "villages", "county", "province", "region", "outskirts",
+           "outside", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+           "suburb", "suburbs", "municipality", "borough", "township", "community", "hamlet", "capital",
+           "port", "district", "centre", "center", "heart", "residents", "mayor", "people"}
+CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                  "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                  "saturday", "sunday", "christmas", "easter"}
+RESOLVE_PASSES = 3
+FALLBACK = "fallback"
+FALLBACK_CONFIDENCE = 0.15
 LOCATIVE_PREPS = {"in", "at", "near", "to", "from", "outside", "into", "across", "toward", "towards"}
 
 
@@ -54,8 +82,9 @@ class Mention:
 class Geoparser:
     """Finds and resolves place mentions. One per process (holds the gazetteer)."""
 
-    def __init__(self, gazetteer: Gazetteer):
+    def __init__(self, gazetteer: Gazetteer, ranker: Ranker | None = None):
         self.gaz = gazetteer
+        self.ranker = ranker or Ranker.load()
 
     # -- public ----------------------------------------------------------------------------------------
 
@@ -67,6 +96,17 @@ class Geoparser:
 
     def resolve_spans(self, doc: Doc, spans: list[tuple[int, int]], article_id: str = "") -> list[PlaceMention]:
         """Resolve given character spans (e.g. gold toponyms), the other given spans being the context."""
+        mentions = self.given_mentions(doc, spans)
+        self.resolve(doc, mentions)
+        out = []
+        for (a, b), m in zip(spans, mentions, strict=True):
+            rec = self._record(doc, m, article_id)
+            rec.start, rec.end, rec.text = a, b, doc_text(doc)[a:b]
+            out.append(rec)
+        return out
+
+    def given_mentions(self, doc: Doc, spans: list[tuple[int, int]]) -> list[Mention]:
+        """Mentions with their candidates for given character spans (not resolved)."""
         mentions: list[Mention] = []
         for a, b in spans:
             sp = doc.char_span(a, b, alignment_mode="expand")
@@ -79,13 +119,8 @@ class Geoparser:
             if d is not None and not _prominent(m.cands, 1_000_000, countries_only=True):
                 m.cands, m.is_demonym = [Candidate(d, NAME_MAIN)], True
             mentions.append(m)
-        self.resolve(doc, mentions)
-        out = []
-        for (a, b), m in zip(spans, mentions, strict=True):
-            rec = self._record(doc, m, article_id)
-            rec.start, rec.end, rec.text = a, b, doc_text(doc)[a:b]
-            out.append(rec)
-        return out
+        self._link(doc, mentions)
+        return mentions
 
     # -- detection -------------------------------------------------------------------------------------
 
@@ -98,11 +133,14 @@ class Geoparser:
                 for i in range(ent.start, ent.end):
                     person[i] = True
 
+        place_tok = [False] * len(doc)  # tokens of non-demonym place mentions found so far
+
         def take(m: Mention) -> None:
             if any(taken[m.start:m.end]):
                 return
             for i in range(m.start, m.end):
                 taken[i] = True
+                place_tok[i] = bool(m.cands) and not m.is_demonym
             found.append(m)
 
         for ent in doc.ents:
@@ -113,13 +151,41 @@ class Geoparser:
                 m = self._demonym(doc, ent)
                 if m is not None:
                     take(m)
-        for ent in doc.ents:  # "arrived in Kyiv" with Kyiv tagged PERSON
-            if ent.label_ == "PERSON" and ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE_PREPS:
-                for m in self._phrase_pass(doc, ent.start, ent.end, embedded=False):
-                    take(m)
+        # one sense per article: a name the article uses as a place (a GPE/LOC entity) is a place where
+        # the tagger calls it a person or an organisation too ("Gainesville said", "DeKalb Police")
+        known = {normalize(doc[m.start:m.end].text) for m in found if m.cands and not m.is_demonym}
+        person_words = {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+        for _ in range(2):  # twice, so that "Becker, Clay and Wilkin counties" spreads along the list
+            for ent in doc.ents:  # whole entities mis-tagged as people, organisations...: "arrived in Kyiv"
+                if ent.label_ not in RETAG_LABELS:
+                    continue
+                s, e = ent.start, ent.end
+                while s < e and doc[s].text in _TRIM_HEAD:
+                    s += 1
+                while e > s and doc[e - 1].text in _TRIM_TAIL:
+                    e -= 1
+                if e <= s or any(taken[s:e]):
+                    continue
+                span = doc[s:e]
+                cands = self._lookup_span(span)
+                if not cands or self.gaz.demonym(span.text) is not None:
+                    continue
+                if normalize(span.text) in known:
+                    take(Mention(s, e, source=f"{ent.label_} entity named as a place elsewhere in the article",
+                                 cands=cands))
+                    continue
+                why = _place_by_syntax(span, place_tok)
+                if not why and ent.label_ == "PERSON" and e - s == 1 and doc[s].lower_ not in person_words \
+                        and _prominent(cands):
+                    why = "a prominent place never part of a longer person name"
+                if not why and span.root.dep_ == "pobj" and span.root.head.lower_ in LOCATIVE_PREPS \
+                        and _prominent(cands):
+                    why = f"after '{span.root.head.lower_}'"  # "flew to Kyiv", a prominent place
+                if why and _local(cands):
+                    take(Mention(s, e, source=f"{ent.label_} entity {why}", cands=cands))
         for ent in doc.ents:  # places inside organisations etc. ("Erbil airport", "Kurdish Regional ...")
             if ent.label_ in EMBED_LABELS:
-                for m in self._phrase_pass(doc, ent.start, ent.end, embedded=True):
+                for m in self._phrase_pass(doc, ent.start, ent.end, embedded=True, known=known, place_tok=place_tok):
                     take(m)
         # proper nouns outside any entity
         i = 0
@@ -130,7 +196,7 @@ class Geoparser:
             j = i
             while j < len(doc) and not doc[j].ent_type_ and _capitalised(doc[j]) and not taken[j]:
                 j += 1
-            for m in self._phrase_pass(doc, i, j, embedded=False):
+            for m in self._phrase_pass(doc, i, j, embedded=False, known=known, place_tok=place_tok):
                 take(m)
             i = j
         found.sort(key=lambda m: m.start)
@@ -176,9 +242,12 @@ class Geoparser:
                 return Mention(a, b, is_demonym=True, source="demonym", cands=[Candidate(p, NAME_MAIN)])
         return None
 
-    def _phrase_pass(self, doc: Doc, s: int, e: int, embedded: bool) -> list[Mention]:
-        """Longest gazetteer names among the capitalised tokens of doc[s:e], prominent places only."""
+    def _phrase_pass(self, doc: Doc, s: int, e: int, embedded: bool, known: set[str] | None = None,
+                     place_tok: list[bool] | None = None) -> list[Mention]:
+        """Longest gazetteer names among the capitalised tokens of doc[s:e]: prominent places, names the
+        article uses as places elsewhere (`known`), or places by their syntax (`_place_by_syntax`)."""
         out: list[Mention] = []
+        first = next((k for k in range(s, e) if _capitalised(doc[k])), e)
         i = s
         while i < e:
             if not _capitalised(doc[i]):
@@ -189,15 +258,29 @@ class Geoparser:
                 if not _capitalised(doc[j - 1]):
                     continue
                 span = doc[i:j]
+                if j - i == 1 and span[0].lower_ in EXTENSIONS:
+                    continue  # "South" of "South Kilburn Estate", "Strip", "Valley" alone are not places
                 d = self.gaz.demonym(span.text) if embedded else None
                 if d is not None:
                     hit = Mention(i, j, is_demonym=True, source="demonym in a name",
                                   cands=[Candidate(d, NAME_MAIN)])
                     break
                 cands = self._lookup_span(span)
-                if cands and _prominent(cands):
-                    hit = Mention(i, j, source="gazetteer name in a name" if embedded else "gazetteer name",
-                                  cands=cands)
+                if not cands:
+                    continue
+                source = "gazetteer name in a name" if embedded else "gazetteer name"
+                if _prominent(cands) or (known is not None and normalize(span.text) in known) or _dotted_abbr(span, cands):
+                    hit = Mention(i, j, source=source, cands=cands)
+                    break
+                why = None
+                if place_tok is not None and (not embedded or i == first):
+                    why = _place_by_syntax(span, place_tok)
+                    if embedded and why != CIVIC_REASON and not (
+                            span.root.dep_ == "pobj" and s <= span.root.head.i < e
+                            and span.root.head.lower_ in ("in", "near")):
+                        why = None  # inside a name: "the X Police Department", "Lutheran School in X"
+                if why and _local(cands):
+                    hit = Mention(i, j, source=f"{source} {why}", cands=cands)
                     break
             if hit is not None:
                 out.append(hit)
@@ -217,8 +300,16 @@ class Geoparser:
         """"X, Y" containers and "X province" division words."""
         by_start = {m.start: k for k, m in enumerate(mentions)}
         for m in mentions:
-            if m.end < len(doc) and doc[m.end].lower_ in DIVISION_WORDS:
+            if m.end <= m.start:
+                continue
+            if m.end < len(doc) and doc[m.end].lower_ in DIVISION_WORDS | DIVISION_PLURALS:
                 m.division_word = True
+            else:  # "Becker, Clay and Wilkin counties": every conjunct names a division
+                tok = doc[m.start:m.end].root
+                while tok.dep_ == "conj" and tok.head.i != tok.i:
+                    tok = tok.head
+                if tok.head.lower_ in DIVISION_PLURALS and tok.head.i >= m.end:
+                    m.division_word = True
             if m.end + 1 < len(doc) and doc[m.end].text == "," and m.end + 1 in by_start:
                 k = by_start[m.end + 1]
                 if not mentions[k].is_demonym:
@@ -226,43 +317,42 @@ class Geoparser:
 
     # -- resolution ------------------------------------------------------------------------------------
 
-    def resolve(self, doc: Doc, mentions: list[Mention]) -> None:
-        ctx = Context()
-        for m in mentions:  # pass 0: countries named outright, and demonyms
-            if m.is_demonym and m.cands:
-                p = m.cands[0].place
-                if p.country_iso3:
-                    ctx.countries[p.country_iso3] += 1
-            elif any(c.place.is_country and c.kind == NAME_MAIN for c in m.cands):
-                best = max((c for c in m.cands if c.place.is_country), key=lambda c: c.place.population)
-                ctx.countries[best.place.country_iso3 or ""] += 1
-        for _ in range(2):
-            for k, m in enumerate(mentions):
+    def resolve(self, doc: Doc, mentions: list[Mention], passes: int = RESOLVE_PASSES) -> None:
+        """Rank every mention's candidates: pass 1 in the context of the other mentions' context-free
+        candidates, later passes in the context of their resolved candidates."""
+        keys = mention_keys(doc, mentions)
+        ctx = prior_context(keys, mentions)
+        for i in range(passes):
+            if i:
+                ctx = result_context(keys, mentions)
+            views: dict[str, object] = {}
+            for m, key in zip(mentions, keys, strict=True):
+                if not m.cands:
+                    m.result = Ranked(None, 0.0, 0.0, "no gazetteer entry")
+                    continue
+                view = views.get(key)
+                if view is None:
+                    view = views[key] = ctx.view(key)
                 container = mentions[m.container].cands if m.container is not None else None
-                m.result = rank(m.cands, ctx, k, container, m.division_word) if m.cands else Ranked(
-                    None, 0.0, 0.0, "no gazetteer entry")
-            ctx = self._context(mentions, ctx)
+                m.result = self.ranker.rank(m.cands, view, container, m.division_word)  # type: ignore[arg-type]
+        self._fall_back(mentions, result_context(keys, mentions))
 
     @staticmethod
-    def _context(mentions: list[Mention], base: Context) -> Context:
-        ctx = Context(countries=Counter(base.countries))
-        for k, m in enumerate(mentions):
-            r = m.result
-            if r is None or r.place is None or m.is_demonym:
-                continue
-            p = r.place
-            if p.precision == "admin1" and p.country_iso3:
-                ctx.admin1s[(p.country_iso3, p.name)] += 1
-                ctx.countries[p.country_iso3] += 1
-            elif p.precision in ("city", "admin2", "point"):
-                ctx.points.append((k, p.lat, p.lon, r.confidence, p.name))
-                if r.confidence < 0.4:
-                    continue
-                if p.country_iso3:
-                    ctx.countries[p.country_iso3] += 0.5  # type: ignore[assignment]
-                if p.admin1:
-                    ctx.admin1s[(p.country_iso3, p.admin1)] += 0.5  # type: ignore[assignment]
-        return ctx
+    def _fall_back(mentions: list[Mention], ctx: Context) -> None:
+        """A mention the gazetteer does not know ("Harwinton", "the Neches River") is placed, with a low
+        confidence, at the article's main place: in local news most unknown names are small places near
+        the places the article names. The reason starts with FALLBACK so that users can tell."""
+        todo = [m for m in mentions if not m.cands and m.end > m.start]
+        if not todo:
+            return
+        focus = ctx.focus()
+        if focus is None:
+            return
+        place, _ = focus
+        for m in todo:
+            m.result = Ranked(place, 0.0, FALLBACK_CONFIDENCE,
+                              f"{FALLBACK}: not in the gazetteer; placed at the article's main place "
+                              f"{place.name} ({place.feature_code}, {place.country_iso3 or '-'})")
 
     # -- output ----------------------------------------------------------------------------------------
 
@@ -280,15 +370,120 @@ class Geoparser:
         p = r.place
         rec.name, rec.geonames_id, rec.latitude, rec.longitude = p.name, p.geonames_id, p.lat, p.lon
         rec.feature_code, rec.country_iso3, rec.admin1 = p.feature_code, p.country_iso3, p.admin1
-        rec.confidence = 0.9 if m.is_demonym else r.confidence
+        rec.confidence = 0.9 if m.is_demonym and m.cands else r.confidence
         rec.geo_precision = p.precision
         rec.reason = f"{src}; {r.reason}"
         return rec
 
 
+def is_fallback(rec: PlaceMention) -> bool:
+    """True for a mention placed at the article's main place because its name is unknown."""
+    return f"; {FALLBACK}:" in rec.reason
+
+
+def mention_keys(doc: Doc, mentions: list[Mention]) -> list[str]:
+    """The name of each mention as the context knows it (mentions of one name share a key)."""
+    return [normalize(doc[m.start:m.end].text) if m.end > m.start else f"#{k}" for k, m in enumerate(mentions)]
+
+
+def prior_context(keys: list[str], mentions: list[Mention]) -> Context:
+    """The article's context from the mentions' context-free candidate probabilities."""
+    ctx = Context()
+    for key, m in zip(keys, mentions, strict=True):
+        if not m.cands:
+            continue
+        if m.is_demonym:
+            ctx.add(key, [(m.cands[0].place, 1.0)])
+            continue
+        outright = any(c.place.is_country and c.kind == NAME_MAIN for c in m.cands)
+        ctx.add(key, prior_dist(m.cands, m.division_word), outright)
+        ctx.add_candidates(key, [c.place for c in m.cands])
+    return ctx
+
+
+def result_context(keys: list[str], mentions: list[Mention]) -> Context:
+    """The article's context from the mentions' ranked candidate probabilities."""
+    ctx = Context()
+    for key, m in zip(keys, mentions, strict=True):
+        r = m.result
+        if r is None or not r.dist:
+            continue
+        outright = not m.is_demonym and any(c.place.is_country and c.kind == NAME_MAIN for c in m.cands)
+        ctx.add(key, r.dist, outright)
+        if not m.is_demonym:
+            ctx.add_candidates(key, [c.place for c in m.cands])
+    return ctx
+
+
+def _place_by_syntax(span: Span, place_tok: list[bool]) -> str | None:
+    """Why the parse says a name is a place whatever its entity label, or None: after a locative
+    preposition ("arrived in Kyiv"), ", of X" ("John Smith, 36, of Alexandria"), listed with a place
+    ("Hilversum and Almelo"), before "counties" ("Barrow and Walton counties"), or naming a local
+    institution ("the Corsicana Police Department")."""
+    doc = span.doc
+    r = span.root
+    nxt = doc[span.end] if span.end < len(doc) else None
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if _dateline_at(span):
+        return "as the dateline"
+    if prev is not None and prev.text in ("-", "–") and span.start > 1 and doc[span.start - 2].text in PARTIES:
+        return "as a legislator's home ('R-X')"
+    if r.pos_ != "PROPN" or any(t.lower_ in CALENDAR_WORDS for t in span) or (
+            len(span) == 1 and span.text.isupper() and len(span.text) <= 4):
+        return None  # "in May", "at UF": not names of places
+    if r.dep_ == "pobj" and r.head.lower_ in SYNTAX_PREPS:
+        return f"after '{r.head.lower_}'"
+    if r.dep_ == "pobj" and r.head.lower_ == "of" and r.head.i > 0 and doc[r.head.i - 1].text == ",":
+        return "after ', of'"
+    if r.dep_ == "pobj" and r.head.lower_ == "of" and r.head.head.lower_ in AREA_OF:
+        return f"after '{r.head.head.lower_} of'"
+    if r.dep_ == "pobj" and r.head.lower_ == "to" and r.head.head.lemma_ in MOTION_VERBS:
+        return f"after '{r.head.head.lemma_} to'"
+    if nxt is not None and nxt.text in ("-", "–") and span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "based":
+        return "before '-based'"
+    if (r.dep_ == "conj" and place_tok[r.head.i]) or any(c.dep_ == "conj" and place_tok[c.i] for c in r.children):
+        return "listed with a place"
+    tok = r
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.head.lower_ in DIVISION_PLURALS or (nxt is not None and nxt.lower_ in DIVISION_PLURALS):
+        return "named with a division word"
+    if nxt is not None and nxt.lower_ in CIVIC_WORDS:
+        return CIVIC_REASON
+    return None
+
+
+def _dateline_at(span: Span) -> bool:
+    """An upper-case name opening a sentence or paragraph and followed by a dash, colon or comma:
+    "TORRINGTON — Mayor ...", "BEIRUT: ...", "CARTHAGE, N.C. (AP) -"."""
+    doc = span.doc
+    if not all(t.text.isupper() or not t.is_alpha for t in span) or not any(t.is_alpha for t in span):
+        return False
+    if span.end >= len(doc) or doc[span.end].text not in DATELINE_PUNCT:
+        return False
+    if span.start == 0:
+        return True
+    prev = doc[span.start - 1]
+    return prev.is_space or prev.text in (".", "!", "?", "\n") or span[0].is_sent_start is True
+
+
+def _dotted_abbr(span: Span, cands: list[Candidate]) -> bool:
+    """A dotted state or province abbreviation ("S.C.", "Calif.", "W. Va."): no other word is written so."""
+    return "." in span.text and len(span.text) >= 3 and any(c.kind == NAME_ABBR for c in cands)
+
+
+def _local(cands: list[Candidate]) -> bool:
+    """A populated place or division by its main or alternate name (not only a short form)."""
+    return any(c.kind <= NAME_ALT and c.place.feature_class in ("P", "A") for c in cands)
+
+
 def _capitalised(tok: Token) -> bool:
+    """A capitalised noun or adjective, or any upper-case word ("BEIRUT:" opening a dispatch is often
+    tagged as an adverb or a verb)."""
     t = tok.text
-    return bool(t) and t[0].isupper() and tok.pos_ in ("PROPN", "ADJ", "NOUN", "X", "")
+    if not t or not t[0].isupper():
+        return False
+    return tok.pos_ in ("PROPN", "ADJ", "NOUN", "X", "") or (len(t) >= 3 and t.isalpha() and t.isupper())
 
 
 def _sentence_start(span: Span) -> int | None:
@@ -311,4 +506,4 @@ def _prominent(cands: list[Candidate], min_pop: int = PROMINENT_POP, countries_o
     return False
 
 
-__all__ = ["Geoparser", "Mention", "normalize"]
+__all__ = ["Geoparser", "Mention", "is_fallback", "mention_keys", "normalize", "prior_context", "result_context"]

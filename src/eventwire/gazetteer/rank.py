@@ -1,35 +1,49 @@
-"""Toponym resolution: rank a mention's candidate places by features, with the article as context.
+"""Toponym resolution: rank a mention's candidate places with a small learned model over candidate features.
 
-Score of a candidate = prior (population, kind of place, how the name matched)
-                     + context (its country / first-level division is named elsewhere in the article,
-                       it lies near the article's other places, "X, Y" where Y contains it).
-Each feature that fired is kept in the reason. The confidence is the softmax share of the best candidate,
-shrunk towards 0.5 when the best score is low; below MIN_SCORE the mention is left unresolved."""
+Each candidate gets a feature vector (`features`): how prominent it is (population, kind of place, capital,
+curated), how the name matched it (main / alternate / short name / abbreviation, "X province"), and what the
+rest of the article says (the share of the article's other places that lie in its country and first-level
+division, how many of them lie near it, "X, Y" with Y containing it). The score is a weighted sum of the
+features; the weights (data/ranker.json) are a conditional logit fitted on the dev splits of LGL, TR-News
+and GeoWebNews by scripts/train_geo_ranker.py (model card: docs/models/geo_ranker.md). The confidence is the
+candidate's softmax probability among the mention's candidates.
+
+The article context is soft: every other mention spreads its weight over its own candidates (by the
+context-free `prior` in pass 1, by the model's probabilities in later passes), so that one wrong guess does not
+decide the others, and a mention never counts as context for itself or for another mention of the same
+name ("Paris ... Paris" must not vote for France twice)."""
 
 from __future__ import annotations
 
+import json
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .lookup import NAME_ABBR, NAME_ALT, NAME_MAIN, NAME_SHORT, Candidate, Place
 
-# weights (tuned on the dev parts of LGL, TR-News and GeoWebNews; see evaluate/geo.py)
+# hand weights of the context-free prior (used to order look-ups and as the pass-1 context)
 W_POP = 0.65  # per log10 of population
 KIND = {NAME_MAIN: 0.0, NAME_ABBR: 0.0, NAME_ALT: -1.2, NAME_SHORT: -2.5}
 CLASS_BONUS = {"country": 4.0, "admin1": 1.0, "admin2": 0.0, "city": 0.3, "point": -0.5, "region": 0.5}
-W_SAME_COUNTRY = 2.0
-W_SAME_ADMIN1 = 2.0
-W_CONTAINER = 6.0  # "X, Y" with Y containing the candidate
-W_NEAR = 1.0  # per other place of the article within NEAR_KM (less up to FAR_KM), at most 3
+W_SEAT = 1.8  # a city preferred over its own same-named division
+W_CURATED = 1.0  # curated places were added because news names them
+W_CAPITAL = 1.5  # national capitals are named far more than their namesakes
 NEAR_KM = 100.0
+CLOSE_KM = 50.0  # a county and its seat, a town and its neighbours
 FAR_KM = 400.0
-W_SEAT = 1.8
-W_CURATED = 1.0
-W_CAPITAL = 1.5  # national capitals are named far more than their namesakes  # curated places were added because news names them  # a city preferred over its own same-named division
-MIN_SCORE = 1.0
+MAX_CONTEXT_CANDS = 5  # candidates of another mention that spread its weight
+MIN_PROB = 0.0  # abstain below this probability (0: never; acc@161 counts an abstention as wrong)
 DIVISION_WORDS = {"county", "parish", "province", "governorate", "state", "region", "district", "oblast",
                   "prefecture", "department", "township"}
+PRECISIONS = ("country", "admin1", "admin2", "city", "point", "region")
+FEATURES = ("log_pop", "pop_gap", "alt_name", "short_name", "abbreviation",
+            *(f"is_{p}" for p in PRECISIONS), "curated", "capital", "division_word_division",
+            "division_word_other", "seat_namesake", "container", "ctx_country_share", "ctx_country_named",
+            "ctx_admin1_share", "ctx_near", "ctx_close_names", "ctx_none")
+SPECIFICITY = {"admin1": 3, "region": 2, "country": 1}
+MODEL_PATH = Path(__file__).resolve().parent / "data" / "ranker.json"
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -41,12 +55,101 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 @dataclass
 class Context:
-    """What the article says about where it is: countries and divisions named, places resolved so far."""
+    """What the other mentions of the article say, kept per mention name so a name can be left out of
+    its own context: name -> country mass, (iso3, admin1) mass, points (lat, lon, weight)."""
 
-    countries: Counter[str] = field(default_factory=Counter)  # iso3 -> mentions
-    admin1s: Counter[tuple[str | None, str]] = field(default_factory=Counter)  # (iso3, admin1 name)
-    # (mention index, lat, lon, weight, normalized name) of places resolved so far
-    points: list[tuple[int, float, float, float, str]] = field(default_factory=list)
+    countries: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    named: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # countries named outright
+    admin1s: dict[str, Counter[tuple[str | None, str]]] = field(default_factory=lambda: defaultdict(Counter))
+    points: dict[str, list[tuple[float, float, float]]] = field(default_factory=lambda: defaultdict(list))
+    places: dict[str, list[tuple[Place, float]]] = field(default_factory=lambda: defaultdict(list))
+    # every local candidate of every mention, by 1-degree cell: (name, lat, lon)
+    grid: dict[tuple[int, int], list[tuple[str, float, float]]] = field(default_factory=lambda: defaultdict(list))
+
+    def add_candidates(self, key: str, places: list[Place]) -> None:
+        """All the places a mention named `key` may be (for `close_names`), not only the likely ones."""
+        for p in places:
+            if p.precision in ("city", "admin2", "point"):
+                self.grid[(math.floor(p.lat), math.floor(p.lon))].append((key, p.lat, p.lon))
+
+    def close_names(self, p: Place, key: str) -> int:
+        """How many other names of the article may be a place within CLOSE_KM of `p` ("Paris" and
+        "Henry County": Paris, Tennessee lies in a Henry County; Paris, Illinois does not)."""
+        names: set[str] = set()
+        cx, cy = math.floor(p.lat), math.floor(p.lon)
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                for k, la, lo in self.grid.get((cx + dx, cy + dy), ()):
+                    if k != key and k not in names and haversine_km(p.lat, p.lon, la, lo) <= CLOSE_KM:
+                        names.add(k)
+        return len(names)
+
+    def add(self, key: str, dist: list[tuple[Place, float]], outright_country: bool = False) -> None:
+        """One mention named `key` whose place is `dist` (places with probabilities)."""
+        for p, w in dist:
+            if w <= 0.0:
+                continue
+            if p.country_iso3:
+                self.countries[key][p.country_iso3] += w  # type: ignore[assignment]
+                if outright_country and p.is_country and w >= 0.5:
+                    self.named[key].add(p.country_iso3)
+            a1 = p.name if p.precision == "admin1" else p.admin1
+            if a1 and not p.is_country:
+                self.admin1s[key][(p.country_iso3, a1)] += w  # type: ignore[assignment]
+            if p.precision in ("city", "admin2", "point") and w >= 0.05:
+                self.points[key].append((p.lat, p.lon, w))
+            self.places[key].append((p, w))
+
+    def focus(self) -> tuple[Place, float] | None:
+        """The article's main place and its weight: among the likely places of its mentions (every name
+        counted once), the city / county / point with the most weight of the others within NEAR_KM
+        (a county or city at the heart of what the article names), else its likeliest division or
+        country."""
+        local = [(p, w) for ps in self.places.values() for p, w in ps
+                 if p.precision in ("city", "admin2", "point") and w >= 0.3]
+        if local:
+            def density(pw: tuple[Place, float]) -> float:
+                p = pw[0]
+                return sum(w for q, w in local if haversine_km(p.lat, p.lon, q.lat, q.lon) <= NEAR_KM)
+            best = max(local, key=lambda pw: (density(pw), pw[1]))
+            return best[0], density(best)
+        wide = [(p, w) for ps in self.places.values() for p, w in ps if w >= 0.3]
+        if wide:
+            return max(wide, key=lambda pw: (SPECIFICITY.get(pw[0].precision, 0), pw[1]))
+        return None
+
+    def view(self, key: str) -> _View:
+        """The context seen by a mention named `key` (every other name)."""
+        countries: Counter[str] = Counter()
+        admin1s: Counter[tuple[str | None, str]] = Counter()
+        named: set[str] = set()
+        points: list[tuple[float, float, float]] = []
+        for k, c in self.countries.items():
+            if k != key:
+                countries.update(c)
+        for k, a in self.admin1s.items():
+            if k != key:
+                admin1s.update(a)
+        for k, n in self.named.items():
+            if k != key:
+                named |= n
+        for k, pts in self.points.items():
+            if k != key:
+                points.extend(pts)
+        return _View(countries, sum(countries.values()), admin1s, sum(admin1s.values()), named, points,
+                     self, key)
+
+
+@dataclass
+class _View:
+    countries: Counter[str]
+    n_countries: float
+    admin1s: Counter[tuple[str | None, str]]
+    n_admin1s: float
+    named: set[str]
+    points: list[tuple[float, float, float]]
+    ctx: Context | None = None
+    key: str = ""
 
 
 @dataclass
@@ -55,10 +158,11 @@ class Ranked:
     score: float
     confidence: float
     reason: str
+    dist: list[tuple[Place, float]] = field(default_factory=list)  # candidates with probabilities
 
 
 def prior(c: Candidate, same_name: list[Candidate], division_word: bool = False) -> tuple[float, list[str]]:
-    """Context-free score of one candidate among the candidates of the same name."""
+    """Context-free score of one candidate among the candidates of the same name (hand-set weights)."""
     p = c.place
     why: list[str] = []
     s = W_POP * math.log10(p.population + 10)
@@ -80,66 +184,42 @@ def prior(c: Candidate, same_name: list[Candidate], division_word: bool = False)
         if p.feature_class == "A" and not p.is_country:
             s += 2.0
             why.append("named as a division")
-    elif p.feature_class == "A" and prec in ("admin1", "admin2"):
-        # "Baghdad" is the city more often than the governorate named after it
-        for o in same_name:
-            q = o.place
-            if (q.feature_class == "P" and q.country_iso3 == p.country_iso3 and o.kind == NAME_MAIN
-                    and q.population >= 0.2 * max(p.population, 1)
-                    and haversine_km(p.lat, p.lon, q.lat, q.lon) < 150):
-                s -= W_SEAT
-                why.append("a city has the same name")
-                break
+    elif _seat_namesake(c, same_name):
+        s -= W_SEAT
+        why.append("a city has the same name")
     return s, why
 
 
-def rank(cands: list[Candidate], ctx: Context, mention_ix: int = -1, container: list[Candidate] | None = None,
-         division_word: bool = False) -> Ranked:
-    """The best candidate with its confidence and reason, or an unresolved Ranked when none fits."""
-    if not cands:
-        return Ranked(None, 0.0, 0.0, "no gazetteer entry")
-    scored: list[tuple[float, Candidate, list[str]]] = []
-    n_countries = sum(ctx.countries.values()) or 1
-    for c in cands:
-        p = c.place
-        s, why = prior(c, cands, division_word)
-        if container and any(_contains(k.place, p) for k in container):
-            s += W_CONTAINER
-            why.append("in the place named after it")
-        if p.country_iso3 and ctx.countries.get(p.country_iso3) and not p.is_country:
-            share = ctx.countries[p.country_iso3] / n_countries
-            s += W_SAME_COUNTRY * (0.5 + share)
-            why.append(f"country {p.country_iso3} named in the article")
-        if p.admin1 and not p.is_country and p.precision != "admin1" and ctx.admin1s.get((p.country_iso3, p.admin1)):
-            s += W_SAME_ADMIN1
-            why.append(f"{p.admin1} named in the article")
-        if ctx.points and p.precision in ("city", "admin2", "point"):
-            near = 0.0
-            seen: set[str] = set()
-            for ix, la, lo, w, key in ctx.points:
-                if ix == mention_ix or key in seen:
-                    continue
-                d = haversine_km(p.lat, p.lon, la, lo)
-                if d < FAR_KM:
-                    seen.add(key)
-                    near += w * (1.0 if d <= NEAR_KM else (FAR_KM - d) / (FAR_KM - NEAR_KM))
-            if near > 0:
-                s += W_NEAR * min(near, 3.0)
-                why.append(f"near {len(seen)} other place(s) of the article")
-        scored.append((s, c, why))
-    scored.sort(key=lambda t: -t[0])
-    best_s, best, why = scored[0]
-    if best_s < MIN_SCORE:
-        return Ranked(None, best_s, 0.0, f"abstained: best candidate {best.place.name} scores {best_s:.1f}")
-    z = sum(math.exp(min(s - best_s, 0.0)) for s, _, _ in scored)
-    share = 1.0 / z
-    conf = share * (1 / (1 + math.exp(-(best_s - 3.0))))
-    reason = f"{best.place.name} ({best.place.feature_code}, {best.place.country_iso3 or '-'})"
-    if len(scored) > 1:
-        reason += f" over {len(scored) - 1} other candidate(s)"
-    if why:
-        reason += ": " + ", ".join(why)
-    return Ranked(best.place, best_s, round(conf, 3), reason)
+def prior_dist(cands: list[Candidate], division_word: bool = False) -> list[tuple[Place, float]]:
+    """The candidates' context-free probabilities (softmax of `prior`), the likeliest first, at most
+    MAX_CONTEXT_CANDS."""
+    scores = [prior(c, cands, division_word)[0] for c in cands]
+    return _softmax_top([c.place for c in cands], scores)
+
+
+def _softmax_top(places: list[Place], scores: list[float]) -> list[tuple[Place, float]]:
+    if not places:
+        return []
+    top = max(scores)
+    ex = [math.exp(s - top) for s in scores]
+    z = sum(ex)
+    out = sorted(((p, e / z) for p, e in zip(places, ex, strict=True)), key=lambda t: -t[1])
+    return out[:MAX_CONTEXT_CANDS]
+
+
+def _seat_namesake(c: Candidate, same_name: list[Candidate]) -> bool:
+    """A division with a city of the same name nearby ("Baghdad" is the city more often than the
+    governorate named after it)."""
+    p = c.place
+    if not (p.feature_class == "A" and p.precision in ("admin1", "admin2")):
+        return False
+    for o in same_name:
+        q = o.place
+        if (q.feature_class == "P" and q.country_iso3 == p.country_iso3 and o.kind == NAME_MAIN
+                and q.population >= 0.2 * max(p.population, 1)
+                and haversine_km(p.lat, p.lon, q.lat, q.lon) < 150):
+            return True
+    return False
 
 
 def _contains(outer: Place, inner: Place) -> bool:
@@ -150,3 +230,93 @@ def _contains(outer: Place, inner: Place) -> bool:
     if outer.precision == "admin1":
         return inner.country_iso3 == outer.country_iso3 and inner.admin1 == outer.name
     return False
+
+
+def features(c: Candidate, cands: list[Candidate], view: _View | None, container: list[Candidate] | None,
+             division_word: bool, max_log_pop: float) -> list[float]:
+    """The feature vector of one candidate (in the order of FEATURES)."""
+    p = c.place
+    lp = math.log10(p.population + 10)
+    prec = p.precision
+    is_div = p.feature_class == "A" and not p.is_country
+    f = [lp, lp - max_log_pop, float(c.kind == NAME_ALT), float(c.kind == NAME_SHORT), float(c.kind == NAME_ABBR)]
+    f += [float(prec == q) for q in PRECISIONS]
+    f += [float(p.geonames_id is None), float(p.feature_code == "PPLC"),
+          float(division_word and is_div), float(division_word and not is_div),
+          float(not division_word and _seat_namesake(c, cands)),
+          float(bool(container) and any(_contains(k.place, p) for k in container or ()))]
+    if view is None or view.n_countries <= 0:
+        f += [0.0, 0.0, 0.0, 0.0, 0.0, 1.0]
+        return f
+    iso = p.country_iso3
+    f.append(view.countries.get(iso, 0.0) / view.n_countries if iso else 0.0)
+    f.append(float(bool(iso) and iso in view.named and not p.is_country))
+    a1 = p.name if prec == "admin1" else p.admin1
+    f.append(view.admin1s.get((iso, a1), 0.0) / view.n_admin1s if a1 and view.n_admin1s > 0 else 0.0)
+    near = 0.0
+    if prec in ("city", "admin2", "point", "admin1"):
+        for la, lo, w in view.points:
+            if abs(la - p.lat) > 4.0:
+                continue
+            d = haversine_km(p.lat, p.lon, la, lo)
+            if d < FAR_KM:
+                near += w * (1.0 if d <= NEAR_KM else (FAR_KM - d) / (FAR_KM - NEAR_KM))
+    close = 0
+    if view.ctx is not None and prec in ("city", "admin2", "point"):
+        close = min(view.ctx.close_names(p, view.key), 3)
+    f += [min(near, 3.0), float(close), 0.0]
+    return f
+
+
+_WHY = {"alt_name": "alternate name", "short_name": "short name of a division",
+        "division_word_division": "named as a division", "seat_namesake": "a city has the same name",
+        "container": "in the place named after it", "ctx_country_share": "its country is the article's",
+        "ctx_country_named": "its country is named in the article",
+        "ctx_admin1_share": "its first-level division is the article's",
+        "ctx_near": "near the article's other places",
+        "ctx_close_names": "other names of the article may be places close to it"}
+
+
+class Ranker:
+    """The learned scorer: weights per feature (data/ranker.json)."""
+
+    def __init__(self, weights: dict[str, float]):
+        missing = [f for f in FEATURES if f not in weights]
+        if missing:
+            raise ValueError(f"ranker weights lack {missing}")
+        self.w = [float(weights[f]) for f in FEATURES]
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> Ranker:
+        return cls(json.loads(path.read_text(encoding="utf-8"))["weights"])
+
+    def score(self, f: list[float]) -> float:
+        return sum(w * x for w, x in zip(self.w, f, strict=True))
+
+    def rank(self, cands: list[Candidate], view: _View | None, container: list[Candidate] | None = None,
+             division_word: bool = False) -> Ranked:
+        """The best candidate with its probability and reason, or an unresolved Ranked when none fits."""
+        if not cands:
+            return Ranked(None, 0.0, 0.0, "no gazetteer entry")
+        mlp = max(math.log10(c.place.population + 10) for c in cands)
+        feats = [features(c, cands, view, container, division_word, mlp) for c in cands]
+        scores = [self.score(f) for f in feats]
+        dist = _softmax_top([c.place for c in cands], scores)
+        order = sorted(range(len(cands)), key=lambda i: -scores[i])
+        bi = order[0]
+        best, prob = cands[bi], dist[0][1]
+        if prob < MIN_PROB:
+            return Ranked(None, scores[bi], 0.0, f"abstained: best candidate {best.place.name} has p={prob:.2f}",
+                          dist)
+        fb = feats[bi]
+        why = [_WHY[n] for n, x, w in zip(FEATURES, fb, self.w, strict=True)
+               if n in _WHY and x > 0 and (w > 0 or n in ("alt_name", "short_name"))]
+        reason = f"{best.place.name} ({best.place.feature_code}, {best.place.country_iso3 or '-'}) p={prob:.2f}"
+        if len(cands) > 1:
+            reason += f" over {len(cands) - 1} other candidate(s)"
+        if why:
+            reason += ": " + ", ".join(why)
+        return Ranked(best.place, scores[bi], round(prob, 3), reason, dist)
+
+
+__all__ = ["FEATURES", "Context", "Ranked", "Ranker", "features", "haversine_km", "prior", "prior_dist"]

@@ -7,7 +7,9 @@ The event's place is, in order of preference:
 2. another place in the trigger's sentence (not a demonym, the most specific);
 3. the dateline ("ERBIL, Iraq (Reuters) -");
 4. the article's main place (the most often named, the most specific on ties), or a demonym.
-geo_reason says which rule chose it. A place that cannot be resolved never stops the others."""
+geo_reason says which rule chose it. A place that cannot be resolved never stops the others; a mention the
+gazetteer does not know (placed by the geoparser at the article's main place, gazetteer.geoparse.FALLBACK)
+is never chosen."""
 
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..annotate import doc_text
-from ..gazetteer.geoparse import Geoparser
+from ..gazetteer.geoparse import Geoparser, is_fallback
 from ..record import PlaceMention
 
 if TYPE_CHECKING:
@@ -80,7 +82,7 @@ def choose(ev: EventDraft, mentions: list[PlaceMention], spans: list[Span | None
     """The place of one event and why."""
     sent = ev.sent
     in_sent = [(m, sp) for m, sp in zip(mentions, spans, strict=True)
-               if sp is not None and sent.start <= sp.start and sp.end <= sent.end and m.name is not None]
+               if sp is not None and sent.start <= sp.start and sp.end <= sent.end and _usable(m)]
     tied: list[tuple[PlaceMention, str]] = []
     for m, sp in in_sent:
         how = _tie(ev.trigger, sp)
@@ -161,7 +163,7 @@ def _dateline(doc: Doc, mentions: list[PlaceMention]) -> PlaceMention | None:
     mt = DATELINE.match(head)
     if not mt:
         return None
-    inside = [m for m in mentions if m.start < mt.end() and m.name is not None and not m.is_demonym]
+    inside = [m for m in mentions if m.start < mt.end() and _usable(m) and not m.is_demonym]
     return min(inside, key=lambda m: m.start) if inside else None
 
 
@@ -172,7 +174,7 @@ def _main_place(mentions: list[PlaceMention], spans: list[Span | None]) -> Place
     weights: list[float] = []
     for m, sp in zip(mentions, spans, strict=True):
         w = 0.0
-        if m.name is not None and sp is not None:
+        if _usable(m) and sp is not None:
             dep = sp.root.dep_
             w = 0.5 if m.is_demonym else 1.0
             if dep in ("nsubj", "nsubjpass", "poss", "compound") and not m.is_demonym:
@@ -199,6 +201,11 @@ def _main_place(mentions: list[PlaceMention], spans: list[Span | None]) -> Place
         return None
     key = max(keys, key=lambda k: (by_place[k], -SPECIFIC[first[k].geo_precision], -first[k].start))
     return first[key]
+
+
+def _usable(m: PlaceMention) -> bool:
+    """A resolved mention, not one placed at the article's main place for want of its name."""
+    return m.name is not None and not is_fallback(m)
 
 
 def _assign(ev: EventDraft, m: PlaceMention | None, reason: str) -> None:
