@@ -158,3 +158,19 @@ def test_items_missing_from_prediction_are_singletons():
     s = bcubed_prf(GOLD, pred)
     full = bcubed_prf(GOLD, {"a": 1, "b": 1, "c": "c", "d": "d", "e": "e"})
     assert s == full
+
+
+def test_pooled_geo_weights_sets_by_toponyms_and_reports_the_news_sets_apart() -> None:
+    from eventwire.evaluate import pool_geo
+
+    parts = {"lgl": (0.8, 100), "tr-news": (0.9, 100), "geowebnews": (1.0, 200), "geovirus": (0.5, 100)}
+
+    def fake(name, shared, limit):
+        acc, n = parts[name]
+        return {"acc161": acc, "gold_acc161": acc, "docs": 1.0, "toponyms": float(n)}
+
+    out = pool_geo(fake, None)
+    assert out["toponyms"] == 500
+    assert out["acc161"] == (80 + 90 + 200 + 50) / 500
+    assert out["news_acc161"] == (80 + 90 + 200) / 400
+    assert out["macro_acc161"] == (0.8 + 0.9 + 1.0 + 0.5) / 4

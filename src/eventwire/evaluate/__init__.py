@@ -22,6 +22,7 @@ from ..errors import ConfigError
 
 GEO_PARTS = ("lgl", "tr-news", "geowebnews", "geovirus")
 GEO_DATASETS = (*GEO_PARTS, "geo")
+NEWS_GEO_PARTS = ("lgl", "tr-news", "geowebnews")
 # Pooled "geo" (when evaluate_geo does not pool itself): shares over gold toponyms, pooled exactly by
 # weighting each part with its number of toponyms; counts are summed.
 GEO_POOLED_RATES = ("acc161", "gold_acc161")
@@ -67,7 +68,8 @@ class Dataset:
 def pool_geo(func: Callable[..., dict[str, float]], shared: Path, limit: int | None = None,
              **kw: Any) -> dict[str, float]:
     """The four geo sets as one: each scored with `limit` documents, rates weighted by toponyms; also the
-    unweighted mean acc161 over the sets (each set counts the same)."""
+    unweighted mean acc161 over the sets (each set counts the same), and `news_acc161`, pooled over the
+    three news sets only (LGL, TR-News, GeoWebNews), the definition of the published anchors."""
     parts = {name: func(name, shared, limit, **kw) for name in GEO_PARTS}
     weight = {name: float(m.get("toponyms", 0.0)) for name, m in parts.items()}
     total = sum(weight.values())
@@ -77,6 +79,11 @@ def pool_geo(func: Callable[..., dict[str, float]], shared: Path, limit: int | N
             out[rate] = sum(float(m[rate]) * weight[n] for n, m in parts.items()) / total if total else 0.0
     if all("acc161" in m for m in parts.values()):
         out["macro_acc161"] = sum(float(m["acc161"]) for m in parts.values()) / len(parts)
+    # The news sets the published anchors (Mordecai3) pool: LGL, TR-News and GeoWebNews, without GeoVirus.
+    news = [n for n in NEWS_GEO_PARTS if "acc161" in parts[n]]
+    news_weight = sum(weight[n] for n in news)
+    if news and news_weight:
+        out["news_acc161"] = sum(float(parts[n]["acc161"]) * weight[n] for n in news) / news_weight
     return out
 
 
