@@ -110,3 +110,33 @@ def test_tokenize():
     assert tokenize("U.S. officials") == ["US", "officials"]
     assert tokenize("Iran’s Houthi-controlled areas") == ["Iran", "'s", "Houthi", "controlled", "areas"]
     assert tokenize("the Guards' statement") == ["the", "Guards", "statement"]
+
+
+@pytest.mark.parametrize(("text", "country", "sector"), [
+    ("NATO-member Turkey", "TUR", None),  # a modifier before the head noun is not the actor
+    ("Iran-backed militias", None, "REB"),
+    ("regional peacekeepers", "IGO", "MIL"),  # multinational unless a country is named
+    ("Nigerian peacekeepers", "NGA", "MIL"),
+    ("Ghanians", "GHA", "CVL"),  # a common misspelling of the demonym: its people
+])
+def test_modifiers_peacekeepers_and_variants(lex, text, country, sector):
+    info = lex.resolve(text)
+    assert info is not None, text
+    assert (info.country, info.sector) == (country, sector), info.reason
+
+
+def test_shorter_serving_office_holders_by_full_name_only(lex):
+    # Phoenix office holders with a short term are in the dictionary by their full names ...
+    info = lex.resolve("Ayad Allawi")
+    assert info is not None and info.country == "IRQ", info
+    # ... but never by a one-word alias, which would claim every namesake
+    info = lex.resolve("Hassan")
+    assert info is None or info.country != "JOR"
+
+
+def test_first_name_tells_namesakes_apart(lex):
+    """Two Mitterrands: the surname alone is ambiguous, the first name decides, also one letter off."""
+    for text in ("Frederic Mitterrand", "Frederic Mitterand", "Francois Mitterand"):
+        info = lex.resolve(text, date(1990, 1, 1))
+        assert info is not None and info.country == "FRA", text
+    assert lex.resolve("Jean Mitterand") is None

@@ -71,3 +71,16 @@ def test_dateline_is_its_own_sentence(nlp):
     assert [s.text.strip() for s in doc.sents][0] == "LAGOS, Nigeria -"
     doc = nlp("Police arrested five men - and two women - on Monday.")
     assert len(list(doc.sents)) == 1
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("The rebels said they will not release the hostages.", "release"),
+    ("The government will not lift the curfew this week.", "lift"),
+])
+def test_a_cooperative_action_the_actor_will_not_take_is_a_rejection(nlp, stage, text, trigger):
+    out = coded(nlp, stage, text)
+    assert any(t == "REJECT" and w == trigger and not hyp for t, _mode, hyp, w in out), out
+
+
+def test_a_negated_past_cooperation_is_still_dropped(nlp, stage):
+    assert not [e for e in coded(nlp, stage, "The rebels did not release the hostages.") if e[3] == "release"]

@@ -51,6 +51,10 @@ NONSTATE_NAMES = {"UNO": "United Nations", "EUR": "European Union", "IGO": "inte
                   "MNC": "multinational corporation", "ISM": "international social movement", "KOS": "Kosovo"}
 # Words that make a following country name not the actor's country ("anti-Syria journalist", "pro-Iran militia").
 NOT_OWN_COUNTRY = frozenset({"anti", "pro"})
+# Words that, after a country or organisation and before the head noun, make it a modifier and not the actor
+# ("NATO-member Norway", "Iran-backed militia", "UN-funded school").
+MODIFIER_AFTER = frozenset({"backed", "member", "sponsored", "funded", "allied", "aligned", "supported",
+                            "brokered", "mediated"})
 # Words before a seat of government that make it a place, not a government ("in central Baghdad").
 GEO_MODIFIERS = frozenset({"central", "downtown", "southern", "northern", "eastern", "western", "suburban",
                            "outskirts", "greater", "old", "east", "west", "north", "south"})
@@ -195,6 +199,10 @@ class ActorLexicon:
         # surname -> (first name, entry) of named office holders, when the surname is unique
         self._surnames: dict[str, tuple[str, Entry] | None] = {}
         self._surname_keys: dict[str, set[str]] | None = None
+        # surname -> every (first name, entry) of named persons: told apart by the first name when the
+        # surname alone is ambiguous ("Francois Mitterrand" / "Frederic Mitterrand")
+        self._by_surname: dict[str, list[tuple[str, Entry]]] = {}
+        self._all_surname_keys: dict[str, set[str]] | None = None
         for phrase, entry in entries:
             toks = tuple(tokenize(phrase))
             while toks and toks[0].lower() == "the":
@@ -209,6 +217,7 @@ class ActorLexicon:
             if entry.person and len(toks) >= 2 and phrase == entry.name.lower():
                 last = toks[-1].lower()
                 if len(last) >= 4 and last.isalpha():
+                    self._by_surname.setdefault(last, []).append((toks[0].lower(), entry))
                     old = self._surnames.get(last, ())
                     self._surnames[last] = (toks[0].lower(), entry) if old == () or (
                         old is not None and old[1] is entry) else None
@@ -330,6 +339,8 @@ class ActorLexicon:
             hit = self._surnames.get(tok.lower())
             if hit is None and titled and len(tok) >= 6:
                 hit = self._fuzzy_surname(tok.lower())
+            if hit is None and len(run) >= 2:
+                hit = self._by_first_name(run[0].lower(), tok.lower())
             if hit is None:
                 continue
             first, entry = hit
@@ -358,6 +369,26 @@ class ActorLexicon:
         if len(found) != 1:
             return None
         return self._surnames.get(found.pop())
+
+    def _by_first_name(self, first: str, word: str) -> tuple[str, Entry] | None:
+        """The one person whose first name is `first` and whose surname is `word`, or one letter off it
+        (surnames of 5 letters or more: "Laurent Gbago" -> Laurent Gbagbo), among every named person."""
+        if len(first) < 3 or not first.isalpha():
+            return None
+        lasts = {word} if word in self._by_surname else set()
+        if len(word) >= 5:
+            if self._all_surname_keys is None:
+                keys: dict[str, set[str]] = {}
+                for last in self._by_surname:
+                    for i in range(len(last)):
+                        keys.setdefault(last[:i] + last[i + 1:], set()).add(last)
+                    keys.setdefault(last, set()).add(last)
+                self._all_surname_keys = keys
+            for i in range(len(word)):
+                lasts |= self._all_surname_keys.get(word[:i] + word[i + 1:], set())
+            lasts |= self._all_surname_keys.get(word, set())
+        found = {id(e): (f, e) for last in lasts for f, e in self._by_surname.get(last, []) if f == first}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def country_of(self, text: str) -> str | None:
         """ISO3 (or PLOVER code) of a country name, demonym, seat or place ('Iranian' -> 'IRN'); else None."""
@@ -406,6 +437,8 @@ class ActorLexicon:
         # "anti-Syria", "ethnic Albanians": the country named is not the actor's own
         excluded = [m for m in ms if m.start > 0 and m.entry.kind in COUNTRYISH
                     and tokens[m.start - 1].lower() in NOT_OWN_COUNTRY | {"ethnic"}]
+        excluded += [m for m in ms if m.end < len(tokens) - 1 and tokens[m.end].lower() in MODIFIER_AFTER
+                     and (m.entry.kind in COUNTRYISH or m.entry.kind in ORGISH)]
         ms_c = [m for m in ms if m not in excluded]
         head = [m for m in ms_c if m.start < cut]
         tail = [m for m in ms_c if m.start >= cut]
@@ -425,8 +458,11 @@ class ActorLexicon:
                 candidates = groups[0].entry.candidates
                 c_reason = f"'{groups[0].text}' names a group found in {'/'.join(candidates)}, no single country"
             if excluded:
-                c_reason = "; ".join(x for x in (c_reason, f"'{excluded[0].text}' is not the actor's country "
-                                                 f"(after '{tokens[excluded[0].start - 1]}')") if x)
+                x0 = excluded[0]
+                where = f"after '{tokens[x0.start - 1]}'" if x0.start > 0 and tokens[x0.start - 1].lower() in \
+                    NOT_OWN_COUNTRY | {"ethnic"} else f"before '{tokens[x0.end]}'"
+                c_reason = "; ".join(x for x in (c_reason, f"'{x0.text}' is not the actor's country ({where})")
+                                     if x)
         others = tuple(dict.fromkeys(
             c for c in (self._country_code(m, when) for m in ms if m is not c_match and (
                 m.entry.kind in COUNTRYISH or m.entry.kind in ORGISH)) if c and c != country))

@@ -8,9 +8,11 @@ Features (all read off the parse that the pipeline already made, no extra model)
 - the sentence: lemmas and lemma bigrams, with named entities and numbers replaced by their kind (so the
   model learns "_GPE troops" rather than names); the trigger lexicon's types and phrases for every
   trigger word in the sentence (stages/triggers.py); the root verb, its complements and their objects;
-  negation and future/modal markers of the root; the mean of spaCy's tok2vec vectors (doc.tensor);
+  negation and future/modal markers of the root; the lemma n-grams of the main clause; along the root's
+  complement chain, the lexicon types, object nouns and modality (negation, future, modal, plan verbs);
 - with a trigger: its lemma, part of speech, dependency label, head, governing verbs, children
-  (dependency + lemma), its lexicon type, negation/modality, and its own tok2vec vector.
+  (dependency + lemma), its lexicon type, negation/modality, its dependency path to the root, and the
+  same complement-chain features as the root's.
 
 The model scores the 15 roots of the PLV training set, where CONCEDE and RETREAT are one class (YIELD);
 a second small logistic regression, trained on the synthetic stories and the GSR records, splits YIELD
@@ -36,7 +38,7 @@ MODEL_PATH = Path(__file__).parent / "data" / "event_classifier.npz"
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 YIELD = "YIELD"  # PLV's merged class: CONCEDE + RETREAT
-FEATURE_VERSION = 2  # bump when features() changes: a model trained on other features is refused
+FEATURE_VERSION = 3  # bump when features() changes: a model trained on other features is refused
 
 # Entity kinds that stand in for the words they cover.
 ENT_KINDS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
@@ -46,7 +48,11 @@ ARG_DEPS = {"dobj", "obj", "xcomp", "ccomp", "prt", "acomp", "attr", "nsubjpass"
             "prep", "advcl", "conj", "npadvmod"}
 FUTURE = {"will", "shall", "'ll"}
 MODAL = {"would", "could", "may", "might", "should", "can", "must"}
-VEC_SCALE = 0.1  # weight of the tok2vec dimensions against the binary features
+# Dependents that open a clause of their own: the main clause's words stop there.
+SUBCLAUSE_DEPS = {"advcl", "relcl", "acl", "ccomp", "parataxis", "csubj"}
+# Verbs that put what they govern into the future or the unreal without being events themselves.
+PLAN_LEMMAS = {"plan", "want", "intend", "seek", "prepare", "hope", "expect", "aim", "consider", "try",
+               "attempt", "propose", "wish", "vow", "promise", "pledge", "threaten", "refuse", "fail"}
 
 
 def _norm(tok: Token) -> str:
@@ -141,10 +147,8 @@ def features(sent: Span, trigger: Token | None = None) -> dict[str, float]:
     for ch in root.children:
         if ch.dep_ in ("nsubj", "nsubjpass"):
             feats["rs=" + _norm(ch)] = 1.0
-    if sent.doc.tensor is not None and sent.doc.tensor.shape[0] == len(sent.doc) and len(sent):
-        vec = sent.doc.tensor[sent.start:sent.end].mean(axis=0)
-        for i, v in enumerate(vec):
-            feats[f"v{i}"] = float(v) * VEC_SCALE
+    _clause_features(root, feats)
+    _chain_features("", root, lex, lemmas, feats)
     if trigger is not None:
         _trigger_features(trigger, lex, lemmas, feats)
     return feats
@@ -163,10 +167,60 @@ def _trigger_features(tok: Token, lex: TriggerLexicon, lemmas: set[str], feats: 
         hit = _lexicon_type(head, lex, lemmas)
         if hit is not None:
             feats["tal=" + hit[0]] = 1.0
-    doc = tok.doc
-    if doc.tensor is not None and doc.tensor.shape[0] == len(doc):
-        for i, v in enumerate(doc.tensor[tok.i]):
-            feats[f"tv{i}"] = float(v) * VEC_SCALE
+    path = []
+    head = tok
+    while head.head.i != head.i and len(path) < 6:
+        path.append(head.dep_)
+        head = head.head
+    feats["tpa=" + ">".join(path)] = 1.0
+    feats[f"tpa={'>'.join(path[:2])}|{head.lemma_.lower()}"] = 1.0
+    _chain_features("t", tok, lex, lemmas, feats)
+
+
+def _clause_features(root: Token, feats: dict[str, float]) -> None:
+    """Lemma uni- and bigrams of the main clause: the root's words short of its subordinate clauses."""
+    words: list[Token] = []
+    stack = [root]
+    while stack:
+        t = stack.pop()
+        words.append(t)
+        stack.extend(ch for ch in t.children if ch.dep_ not in SUBCLAUSE_DEPS)
+    words.sort(key=lambda t: t.i)
+    forms = [_norm(t) for t in words if not (t.is_punct or t.is_space)]
+    for f in forms:
+        feats["cl=" + f] = 1.0
+    for a, b in zip(forms, forms[1:], strict=False):
+        feats[f"cl={a} {b}"] = 1.0
+
+
+def _chain_features(prefix: str, tok: Token, lex: TriggerLexicon, lemmas: set[str],
+                    feats: dict[str, float]) -> None:
+    """Along the word's complement chain (xcomp, ccomp, conj, dobj of a light verb): the lexicon types met,
+    the object nouns of its verbs, and the modality (negation, future, modal, plan or promise verbs)."""
+    chain, cur = [tok], tok
+    while len(chain) < 4:
+        nxt = next((ch for ch in cur.children if ch.dep_ in ("xcomp", "ccomp")), None)
+        if nxt is None:
+            break
+        chain.append(nxt)
+        cur = nxt
+    for depth, t in enumerate(chain):
+        for m in _mood(t):
+            feats[f"{prefix}md={m}"] = 1.0
+        if depth and chain[depth - 1].lemma_.lower() in PLAN_LEMMAS:
+            feats[f"{prefix}md=plan:{chain[depth - 1].lemma_.lower()}"] = 1.0
+        if any(ch.dep_ == "mark" and ch.lower_ in ("if", "unless") for ch in t.children):
+            feats[f"{prefix}md=cond"] = 1.0
+        for ch in t.children:
+            if ch.dep_ in ("dobj", "obj", "nsubjpass", "attr"):
+                feats[f"{prefix}po={_norm(ch)}"] = 1.0
+            elif ch.dep_ == "prep":
+                for g in ch.children:
+                    if g.dep_ == "pobj":
+                        feats[f"{prefix}po={ch.lower_}|{_norm(g)}"] = 1.0
+        if depth:
+            hit = _lexicon_type(t, lex, lemmas)
+            feats[f"{prefix}pa={depth}|{hit[0] if hit else '-'}|{t.lemma_.lower()}"] = 1.0
 
 
 class EventTypeClassifier:

@@ -68,14 +68,21 @@ class EventsStage:
     assigns = ("event_type", "event_mode", "event_contexts", "negated", "hypothetical", "trigger_text",
                "event_reason", "event_confidence")
 
-    # The trained classifier (stages/classify.py, docs/models/event_classifier.md) may retype a lexicon
-    # trigger when it is at least this sure, and may code a sentence the lexicon finds nothing in.
-    # A curated trigger (written from the PLOVER manual) is overruled only by a very sure classifier: PLV's
-    # labels, which trained it, differ from the manual in places (sanctions are COERCE there, SANCTION in
-    # the manual).
-    RETYPE_MIN_P = 0.5
-    RETYPE_CURATED_MIN_P = 0.8
+    # The trained classifier (stages/classify.py, docs/models/event_classifier.md) retypes the triggers the
+    # lexicon finds (the lexicon finds the words and gives mode and contexts), and may code a sentence the
+    # lexicon finds nothing in. Chosen on the cross-validated `eventwire eval plv` (docs/models/
+    # event_classifier.md): a CAMEO-dictionary trigger, anywhere in the sentence, takes the classifier's
+    # type whatever its confidence (the classifier is right more often than that loose lexicon); a curated
+    # trigger (written from the PLOVER manual) only when it is the sentence's main trigger and the classifier
+    # is fairly sure, since PLV's labels, which trained it, depart from the manual in places. A sentence
+    # without a trigger needs a sure classifier, since most sentences of an article report no event.
+    RETYPE_MIN_P = 0.0
+    RETYPE_CURATED_MIN_P = 0.6
     SENTENCE_MIN_P = 0.6
+    RETYPE_ALL = True  # also the other triggers of the sentence, when they are not curated
+    # (lexicon type, classifier type) pairs where PLV, which trained the classifier, departs from the PLOVER
+    # manual: PLV codes imposed sanctions as COERCE, the manual as SANCTION; the curated lexicon keeps the manual.
+    KEEP_MANUAL = frozenset({("SANCTION", "COERCE")})
 
     def __init__(self, res: Resources | None = None, keep_negated: bool = False, use_classifier: bool = True):
         self.res = res
@@ -114,7 +121,8 @@ class EventsStage:
         for i, (tok, trig, phrase) in sorted(found.items()):
             if i in absorbed:
                 continue
-            ev = self._draft(tok, sent, trig, phrase, lemmas, frames.get(i), retype=i == main)
+            ev = self._draft(tok, sent, trig, phrase, lemmas, frames.get(i), retype=i == main or (
+                self.RETYPE_ALL and trig.source != "curated"))
             if ev is not None:
                 drafts.append(ev)
         if not found and self.classifier is not None:
@@ -262,16 +270,23 @@ class EventsStage:
     def _draft(self, tok: Token, sent: Span, trig: Trigger, phrase: str, lemmas: set[str],
                frame_mode: str | None, retype: bool = False) -> EventDraft | None:
         negated, mood, why = self._modality(tok)
-        if negated and not self.keep_negated:
+        refusal = negated and mood == "future" and trig.type in COOP_MATERIAL | {"AGREE"}
+        if negated and not refusal and not self.keep_negated:
             return None
         typ, mode = trig.type, trig.mode or frame_mode
         contexts = list(trig.contexts)
         reason = f"trigger {tok.text!r} ({phrase}, {trig.source}) -> {typ}"
+        if refusal:
+            # "will not release the hostages", "won't lift the ban": a refusal, PLOVER's REJECT
+            typ, mode, contexts, negated = "REJECT", ASK_MODE.get(trig.type, "change"), [], False
+            reason += f"; a cooperative action the actor says it will not take ({why!r}) -> REJECT (PLOVER)"
         p_type = None
-        if self.classifier is not None and retype and trig.source != "classifier":
+        # a future or planned material action is typed by PLOVER's tense rules below, not by the classifier
+        ruled = mood in ("future", "plan") and trig.type in CONFLICT_MATERIAL | COOP_MATERIAL
+        if self.classifier is not None and retype and trig.source != "classifier" and not ruled:
             top, p_type = self.classifier.predict(sent, tok)[0]
             need = self.RETYPE_CURATED_MIN_P if trig.source == "curated" else self.RETYPE_MIN_P
-            if top != typ and p_type >= need:
+            if top != typ and p_type >= need and (typ, top) not in self.KEEP_MANUAL:
                 reason += f"; classifier -> {top} (p={p_type:.2f}; the lexicon said {typ})"
                 typ, mode, contexts = top, (frame_mode if top in FRAME_TYPES else None), []
         hypothetical = False
