@@ -140,3 +140,101 @@ def test_paragraph_after_a_colon_is_the_speaker_s(nlp):
     text = "The commander added:\n\nOur forces destroyed two rebel positions near the river."
     ev = _ctx(nlp, text, "destroyed")
     assert ev.get("attribution_name") == "commander"
+
+
+# ------------------------------------------------------------------- quotations, transcripts, datelines
+
+
+def test_negation_inside_the_quotation_does_not_negate_the_cue(nlp):
+    ev = _ctx(nlp, '"Did the army shell the town? Certainly not," the mayor said.', "shell")
+    assert ev.get("attribution_name") == "mayor"
+
+
+def test_modal_inside_the_quotation_does_not_make_the_cue_future(nlp):
+    text = '"If the rebels attack, the army will respond at some point, probably soon," said Governor Smith.'
+    ev = _ctx(nlp, text, "attack")
+    assert ev.get("attribution_name") == "Governor Smith"
+
+
+def test_speaker_named_after_a_question_quote(nlp):
+    text = "The march went on.\n\n“Why did the police shoot him?” the pastor asked. “Nobody knows.”"
+    ev = _ctx(nlp, text, "shoot")
+    assert ev.get("attribution_name") == "pastor"
+
+
+def test_quote_framed_by_continued(nlp):
+    text = "Smith spoke first.\n\nSmith continued: “The army shelled the bridge at night.”"
+    ev = _ctx(nlp, text, "shelled")
+    assert ev.get("attribution_name") == "Smith"
+
+
+def test_name_after_a_dash_with_a_no_break_space(nlp):
+    ev = _ctx(nlp, "“The army shelled the bridge at night.” ―\u00a0Jane Doe", "shelled")
+    assert ev.get("attribution_name") == "Jane Doe"
+
+
+def test_transcript_label_carries_to_the_next_paragraph(nlp):
+    text = ("Partial transcript as follows:\n\nWALLACE: Why did the army attack the town?\n\n"
+            "SMITH: The army attacked it because rebels were there.\n\nThey also shelled the bridge.")
+    ev = _ctx(nlp, text, "shelled")
+    assert ev.get("attribution_name") == "SMITH"
+
+
+def test_label_of_a_quoted_transcript_paragraph_beats_the_previous_quote(nlp):
+    text = ('"We saw the soldiers," the farmer said.\n\n"WALLACE: Did the soldiers burn the houses?\n\n'
+            '"SMITH: I think they burned them all."')
+    ev = _ctx(nlp, text, "burn")
+    assert ev.get("attribution_name") == "WALLACE"
+
+
+def test_dateline_is_not_the_speaker(nlp):
+    text = "WASHINGTON -- President Smith, visiting troops, said rebels shelled the bridge."
+    ev = _ctx(nlp, text, "shelled")
+    assert ev.get("attribution_name") == "President Smith"
+
+
+# parses written out by hand, so the rules are tested whatever the statistical parser does
+
+
+def _parsed(nlp, words, heads, deps, pos, lemmas):
+    from spacy.tokens import Doc
+
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+
+
+def test_quoted_negation_and_modal_do_not_block_the_cue(nlp):
+    from eventwire.stages.attribution import _is_cue, _subject
+
+    # " It will fall , not now , " said Acton .
+    words = ['"', "It", "will", "fall", ",", "not", "now", ",", '"', "said", "Acton", "."]
+    heads = [9, 9, 9, 9, 9, 9, 5, 9, 9, 9, 9, 9]
+    deps = ["punct", "nsubj", "aux", "ccomp", "punct", "neg", "advmod", "punct", "punct", "ROOT", "nsubj", "punct"]
+    pos = ["PUNCT", "PRON", "AUX", "VERB", "PUNCT", "PART", "ADV", "PUNCT", "PUNCT", "VERB", "PROPN", "PUNCT"]
+    lemmas = ['"', "it", "will", "fall", ",", "not", "now", ",", '"', "say", "Acton", "."]
+    doc = _parsed(nlp, words, heads, deps, pos, lemmas)
+    said = doc[9]
+    assert _is_cue(said)
+    quote = (0, doc[8].idx + 1)
+    assert _subject(said, quote).text == "Acton"
+    assert _subject(said).text == "It"  # without the quotation the first subject stands
+
+
+def test_negation_next_to_the_cue_still_blocks_it(nlp):
+    from eventwire.stages.attribution import _is_cue
+
+    doc = _parsed(nlp, ["Acton", "did", "not", "say", "it"], [3, 3, 3, 3, 3],
+                  ["nsubj", "aux", "neg", "ROOT", "dobj"], ["PROPN", "AUX", "PART", "VERB", "PRON"],
+                  ["Acton", "do", "not", "say", "it"])
+    assert not _is_cue(doc[3])
+
+
+def test_dateline_subject_gives_way_to_its_apposition(nlp):
+    from eventwire.stages.attribution import _subject
+
+    words = ["WASHINGTON", "--", "President", "Obama", ",", "said", "rebels", "attacked", "."]
+    heads = [5, 0, 3, 0, 5, 5, 7, 5, 5]
+    deps = ["nsubj", "punct", "compound", "appos", "punct", "ROOT", "nsubj", "ccomp", "punct"]
+    pos = ["PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB", "NOUN", "VERB", "PUNCT"]
+    lemmas = ["WASHINGTON", "--", "President", "Obama", ",", "say", "rebel", "attack", "."]
+    doc = _parsed(nlp, words, heads, deps, pos, lemmas)
+    assert _subject(doc[5]).text == "Obama"

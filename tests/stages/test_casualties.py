@@ -86,3 +86,113 @@ def test_latest_update_wins(nlp):
                ["killed"])
     assert ctx.events[0].get("fatalities") == 11
     assert "update" in ctx.events[0].get("casualty_reason")
+
+
+@pytest.mark.parametrize("text,killed,injured", [
+    # a coordinated verb keeps its own subject: "three others", not the "one man" before
+    ("One man was killed and three others were shot and wounded during the robbery.", 1, 3),
+    # "died" shares the passive subject of the verb it is coordinated with
+    ("The man was taken to the hospital and died a short time later.", 1, 0),
+    # a singular death noun with "a" is one dead
+    ("Police are investigating a shooting death on Dover Street.", 1, None),
+    # "found shot" / "left wounded": the participle states the victims' condition
+    ("Police came after a teenage boy was found shot.", None, 1),
+    ("The attack left three men wounded.", None, 3),
+    # the count of "a total of" is in its of-phrase
+    ("A total of six people were injured in the shooting.", None, 6),
+    # a killing that did not happen
+    ("He told police he was going to kill his wife and kids.", None, None),
+    ("The gunman threatened to kill everyone in the room.", None, None),
+    # a toll of several separate incidents is no event's toll
+    ("Four people were killed and 16 wounded in separate shootings across the city.", None, None),
+    # a plural incident noun that is not marked separate is still this event's
+    ("Two people died and three were hurt in the attacks.", 2, 3),
+])
+def test_golden_sentences_session2(nlp, text, killed, injured):
+    k, i, reason = count_casualties(nlp(text)[:])
+    assert (k, i) == (killed, injured), reason
+
+
+def test_person_named_next_to_a_person_counts_whatever_its_entity_label(nlp):
+    from eventwire.stages.casualties import np_count
+
+    doc = nlp("Lott confessed that he shot Lauren Landavazo and Makayla Smith.")
+    obj = next(t for t in doc if t.dep_ == "dobj")
+    assert np_count(obj)[0] == 2
+
+
+def test_figures_of_the_sentence_go_to_every_event_of_it(nlp):
+    """'a shooting which killed one man and injured three others': the shooting event gets both figures even
+    when the parse puts the injured nearer the 'injured' event."""
+    ctx = _ctx(nlp, "Deputies are investigating a shooting which killed one man and injured three others.",
+               ["shooting"])
+    ev = ctx.events[0]
+    assert (ev.get("fatalities"), ev.get("injured")) == (1, 3)
+    from eventwire.stages.casualties import Figure, combine
+
+    mate = Figure("injured", 3, "injured", "injured: three others", 9, 0)
+    own = Figure("killed", 1, "killed", "killed: one man", 5, 0)
+    assert combine([own], [], None, [mate])[:2] == (1, 3)
+    assert combine([own], [], None, [])[:2] == (1, None)
+
+
+def test_ordinal_victim_raises_the_count_of_people_hit(nlp):
+    text = ("Four people were found shot to death in the home on Sunday. Neighbours heard shots. "
+            "Police arrived at dawn. A fifth victim, an 18-year-old woman, was taken to the hospital.")
+    ctx = _ctx(nlp, text, ["shot"])
+    ev = ctx.events[0]
+    assert (ev.get("fatalities"), ev.get("injured")) == (4, 1), ev.get("casualty_reason")
+
+
+@pytest.mark.parametrize("text,killed,injured", [
+    # an address or a caption is never the victims counted
+    ("Two people were shot in the 200 block of Main Street.", None, 2),
+    # a possessive names one dead
+    ("Detectives are investigating the toddler's death.", 1, None),
+    ("Her death shocked the town.", 1, None),
+    ("Their deaths shocked the town.", None, None),
+    # succumb / perish: the subject is the dead
+    ("The woman succumbed to her injuries on Monday.", 1, None),
+    # victims said to be other people in the same sentence add up, each victims phrase once
+    ("A boy was seriously wounded in a shooting that also injured a woman.", None, 2),
+    ("Three others were injured and hospitalized.", None, 3),
+    # "both" is two people
+    ("Both were killed in the crash.", 2, None),
+    # a condition said without the word "condition": "three more are critical"
+    ("Two men were killed and three more are critical.", 2, 3),
+])
+def test_golden_sentences_session2b(nlp, text, killed, injured):
+    k, i, reason = count_casualties(nlp(text)[:])
+    assert (k, i) == (killed, injured), reason
+
+
+def test_abstract_or_capitalised_common_nouns_are_not_people(nlp):
+    from eventwire.stages.casualties import _may_be_person
+
+    doc = nlp("Police said the explosion hurt a woman. A Pause button froze.")
+    assert _may_be_person(next(t for t in doc if t.text == "woman"))
+    assert not _may_be_person(next(t for t in doc if t.text == "explosion"))
+    pause = next(t for t in doc if t.text == "Pause")
+    assert pause.pos_ != "NOUN" or not _may_be_person(pause)
+
+
+def test_ordinal_homicide_victim_raises_the_death_toll(nlp):
+    text = ("Four people were found shot to death in a house on Friday. "
+            "Police later found a fifth homicide victim in the garage.")
+    ctx = _ctx(nlp, text, ["shot"])
+    assert ctx.events[0].get("fatalities") == 5, ctx.events[0].get("casualty_reason")
+
+
+def test_toll_sentence_a_few_sentences_after_the_event_counts_for_it(nlp):
+    text = ("Gunmen attacked a checkpoint on Monday. The attackers fled in a car. Police searched the area. "
+            "Roads were closed for hours. Witnesses described the car. Two officers died of their wounds.")
+    ctx = _ctx(nlp, text, ["attacked"])
+    assert ctx.events[0].get("fatalities") == 2, ctx.events[0].get("casualty_reason")
+
+
+def test_docs_list_every_vague_quantity():
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "casualties.md").read_text(encoding="utf-8")
+    for phrase, (count, _) in VAGUE.items():
+        assert f"| {phrase} | {count} |" in doc, phrase

@@ -12,13 +12,20 @@ Where the source is found, in order:
 2. a parenthetical reporting clause of the event's clause, set off by punctuation ("a man was killed,
    police said"), and "according to X";
 3. quotations: an event inside a quotation takes the speaker of the quotation, named in the sentence that
-   opens or closes it ("“...,” the Guards said in a statement"), introduced by "X said:" just before it, or
-   named after a dash ("“...” ― Jane Doe"); a quotation with no speaker near it continues the speaker of the
-   quotation before it (within two paragraphs). The speaker's own "I think" inside the quote stays the
-   speaker's;
+   opens or closes it ("“...,” the Guards said in a statement"), at the start of the sentence after it when
+   the parser ends the sentence at '?”' ("“...?” Graham asked."), introduced by "X said:" just before it, or
+   named after a dash ("“...” ― Jane Doe"). Beside a quotation, bare framing verbs count as cues ("Limbaugh
+   continued:", "the letter reads", "he went on"), and a "not" or "will" set off from the cue by a comma or
+   a quotation mark belongs to the quotation ('"Probably not," she said'). A quotation left open at the end
+   of its paragraph takes the speaker named where the run of quoted paragraphs closes; a quotation with no
+   speaker near it continues the speaker of the quotation before it (within two paragraphs). The speaker's
+   own "I think" inside the quote stays the speaker's;
 4. "reportedly", "allegedly", "accused of": no named source, but the claim status says so;
-5. a paragraph introduced by "X added:" at the end of the previous one, or an interview transcript's
-   speaker label ("PENCE: ...").
+5. a paragraph introduced by "X added:" at the end of the previous one. An interview transcript's speaker
+   label ("PENCE: ...", also inside an opening quotation mark) comes before rules 3-4 when the sentence has
+   no source of its own other than "I"/"you" or a belief verb; in a text with two labels or more, the
+   unlabelled paragraphs after a label (up to three) are that speaker's.
+A dateline parsed as the subject ("WASHINGTON -- President Obama ... said") gives way to its apposition.
 Pronoun sources ("she said") take the name of the latest named source before them (or the nearest person
 or organisation named before).
 
@@ -173,9 +180,26 @@ def canonical_name(head: Token) -> str:
     return name.strip()
 
 
-def _subject(v: Token) -> Token | None:
+DATELINE_DASHES = {"--", "—", "–", "―"}
+
+
+def _past_dateline(c: Token) -> Token:
+    """'WASHINGTON -- President Obama ... said': the parser makes the dateline the subject and the speaker its
+    apposition; the speaker is the apposition."""
+    nxt = c.doc[c.i + 1] if c.i + 1 < len(c.doc) else None
+    if c.text.isupper() and len(c.text) > 1 and nxt is not None and nxt.text in DATELINE_DASHES:
+        app = next((a for a in c.children if a.dep_ == "appos" and a.i > nxt.i), None)
+        if app is not None:
+            return app
+    return c
+
+
+def _subject(v: Token, q: tuple[int, int] | None = None) -> Token | None:
+    """The subject of a reporting verb (the agent of a passive one); outside quotation q when given (the parser
+    may attach a subject of the quoted words to the verb that frames them)."""
     for c in v.children:
-        if c.dep_ in ("nsubj", "nsubjpass", "expl") and c.dep_ != "expl":
+        if c.dep_ in ("nsubj", "nsubjpass") and not (q is not None and q[0] <= c.idx < q[1]):
+            c = _past_dateline(c)
             if c.dep_ == "nsubjpass":  # "it was reported by X" / "X is quoted as saying"
                 agent = next((g for g in v.children if g.dep_ == "agent"), None)
                 if agent is not None:
@@ -255,6 +279,31 @@ def _make(cue: Token, src: Token | None, how: str, content: Span | None = None) 
 MODALS = {"will", "would", "could", "might", "may", "should", "can", "'ll", "wo", "ca", "must", "shall"}
 
 
+def _set_off(a: Token, b: Token) -> bool:
+    """A comma or quotation mark stands between two tokens: the "not" of '"Probably not," she said' belongs to
+    the quotation, not to the reporting verb."""
+    lo, hi = sorted((a.i, b.i))
+    return any(t.is_punct or t.is_quote for t in a.doc[lo + 1: hi])
+
+
+# verbs that frame a quotation only when they stand bare beside it ('Limbaugh continued: “...”', '“...,” the
+# letter reads', 'she went on, “...”'); elsewhere they report nothing ("continued to fight")
+QUOTE_FRAME_VERBS = {"continue", "conclude", "read", "go", "chime", "joke", "quip", "shout", "yell", "write"}
+
+
+def _quote_cue(t: Token, q: tuple[int, int] | None = None) -> bool:
+    """A cue beside quotation q: a reporting verb, or a bare quotation-framing verb (QUOTE_FRAME_VERBS) with no
+    object or clause of its own outside the quotation ("go" only as "go on")."""
+    if _is_cue(t):
+        return True
+    if t.pos_ not in ("VERB", "AUX") or t.lemma_.lower() not in QUOTE_FRAME_VERBS:
+        return False
+    kids = [c for c in t.children if q is None or not q[0] <= c.idx < q[1]]
+    if any(c.dep_ in ("dobj", "xcomp", "ccomp", "neg") or (c.dep_ == "aux" and c.lower_ in MODALS) for c in kids):
+        return False
+    return t.lemma_.lower() != "go" or any(c.dep_ == "prt" and c.lower_ == "on" for c in kids)
+
+
 def _is_cue(t: Token) -> bool:
     """A reporting verb that reports: not negated ("did not say"; deny-words excepted), not future or
     modal ("will announce", "could claim"), not an infinitive ("plans to announce"), and not with a
@@ -262,9 +311,10 @@ def _is_cue(t: Token) -> bool:
     if t.pos_ not in ("VERB", "AUX") or t.lemma_.lower() not in REPORTING:
         return False
     kids = list(t.children)
-    if any(c.dep_ == "neg" for c in kids) and t.lemma_.lower() not in DENY_WORDS:
+    if any(c.dep_ == "neg" and not _set_off(c, t) for c in kids) and t.lemma_.lower() not in DENY_WORDS:
         return False
-    if any(c.dep_ in ("aux", "auxpass") and (c.lower_ in MODALS or c.tag_ == "TO") for c in kids):
+    if any(c.dep_ in ("aux", "auxpass") and (c.lower_ in MODALS or c.tag_ == "TO") and not _set_off(c, t)
+           for c in kids):
         return False
     return not any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in kids)
 
@@ -368,24 +418,52 @@ def _speaker_near_quote(doc: Doc, q: tuple[int, int]) -> Attribution | None:
             continue
         sent = tok[0].sent
         for t in sent:
-            if qs <= t.idx < qe or not _is_cue(t):
+            if qs <= t.idx < qe or not _quote_cue(t, q):
                 continue
-            att = _make(t, _subject(t), f"speaker of the quotation ({t.text!r} outside the quote)", content)
+            att = _make(t, _subject(t, q), f"speaker of the quotation ({t.text!r} outside the quote)", content)
             if att is not None:
                 return att
+    att = _frame_after(doc, q, content)
+    if att is not None:
+        return att
     before = doc_text(doc)[max(0, qs - 4): qs]
     if ":" in before:
         tok = doc.char_span(max(0, qs - 4), qs, alignment_mode="expand")
         if tok is not None:
             sent = doc[max(0, tok.start - 1)].sent
             for t in reversed(list(sent)):
-                if _is_cue(t) and t.idx < qs:
-                    return _make(t, _subject(t), "speaker introducing the quotation with a colon", content)
+                if _quote_cue(t, q) and t.idx < qs:
+                    return _make(t, _subject(t, q), "speaker introducing the quotation with a colon", content)
     after = _DASH_NAME.match(doc_text(doc), qe)
     if after:
         span = doc.char_span(after.start(1), after.end(1), alignment_mode="expand")
         if span is not None:
             return Attribution(span, None, after.group(0).strip(), "reported", "name after the quotation's dash")
+    return None
+
+
+FRAME_AFTER_TOKENS = 6  # '“Does anybody know?” Graham asked.': the cue opens the sentence after the quote
+
+
+def _frame_after(doc: Doc, q: tuple[int, int], content: Span | None) -> Attribution | None:
+    """The parser often ends a sentence at a quotation's closing '?”' or '!”': the speaker is then named at the
+    start of the next sentence, in the same paragraph ('“...?” Graham asked.')."""
+    text = doc_text(doc)
+    qe = q[1]
+    rest = text[qe: qe + 3]
+    if "\n" in rest or not rest.strip():
+        return None
+    nxt = doc.char_span(qe, min(len(text), qe + 3), alignment_mode="expand")
+    if nxt is None:
+        return None
+    first = nxt[0] if nxt[0].idx >= qe else (nxt[1] if len(nxt) > 1 else None)
+    if first is None or first.i != first.sent.start:
+        return None
+    for t in list(first.sent)[:FRAME_AFTER_TOKENS]:
+        if t.is_quote:
+            return None
+        if _quote_cue(t, q):
+            return _make(t, _subject(t, q), f"speaker of the quotation ({t.text!r} after the quote)", content)
     return None
 
 
@@ -402,14 +480,14 @@ def _colon_paragraph(trigger: Token) -> Attribution | None:
     if colon is None:
         return None
     for t in reversed(list(colon[0].sent)):
-        if _is_cue(t):
+        if _quote_cue(t):
             return _make(t, _subject(t), "paragraph introduced by a reporting clause and a colon")
     return None
 
 
 FIRST_SECOND = {"i", "we", "you", "me", "us"}
 # “...” ― Krystal Correa
-_DASH_NAME = re.compile(r"[ \t]*[―—–-]{1,2}[ \t]*([A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3})")
+_DASH_NAME = re.compile(r"[ \t\u00a0]*[―—–-]{1,2}[ \t\u00a0]*([A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3})")
 # "PENCE: ...", "Chris Wallace: ..." at the start of a paragraph (a capitalised name, no function words)
 _LABEL = re.compile(r"[ \t\"“]*((?:[A-Z][A-Z.'\-]+)(?: [A-Z][A-Z.'\-]+){0,2}|(?:[A-Z][a-z.'\-]+)(?: [A-Z][a-z.'\-]+){0,2})"
                     r"\s*:\s+\S")
@@ -424,6 +502,9 @@ def _quote_speaker(doc: Doc, quotes: list[tuple[int, int]], k: int) -> Attributi
     att = _speaker_near_quote(doc, quotes[k])
     if att is not None:
         return att
+    att = _speaker_of_continuation(doc, quotes, k)
+    if att is not None:
+        return att
     if k > 0:
         between = doc_text(doc)[quotes[k - 1][1]: quotes[k][0]]
         if between.count("\n\n") <= 2 and len(between) < 400:
@@ -434,17 +515,74 @@ def _quote_speaker(doc: Doc, quotes: list[tuple[int, int]], k: int) -> Attributi
     return None
 
 
+TRANSCRIPT_CARRY = 3  # paragraphs: an unlabelled paragraph of a transcript continues the last label's speaker
+
+
+def _labels(doc: Doc) -> list[tuple[int, int, int]]:
+    """(paragraph start, label start, label end) of every paragraph that opens with a speaker label."""
+    cached = doc.user_data.get("eventwire_speaker_labels")
+    if cached is not None:
+        return list(cached)
+    text = doc_text(doc)
+    out: list[tuple[int, int, int]] = []
+    for start in [0, *(m.end() for m in re.finditer(r"\n", text))]:
+        m = _LABEL.match(text, start)
+        if m and m.group(1).strip().lower() not in LABEL_STOP and "\n" not in text[start: m.end(1)]:
+            out.append((start, m.start(1), m.end(1)))
+    doc.user_data["eventwire_speaker_labels"] = out
+    return out
+
+
+CONTINUED_PARAGRAPHS = 6  # a quotation runs on over at most this many paragraphs
+
+
+def _speaker_of_continuation(doc: Doc, quotes: list[tuple[int, int]], k: int) -> Attribution | None:
+    """A quotation left open at the end of its paragraph runs on into the next paragraph, which reopens it
+    (the news convention for a quotation of several paragraphs): its speaker is the one named where the
+    run of paragraphs finally closes."""
+    text = doc_text(doc)
+    for _ in range(CONTINUED_PARAGRAPHS):
+        qs, qe = quotes[k]
+        if text[qe - 1: qe] in ('"', "”", "»", "'") or k + 1 >= len(quotes):
+            return None  # closed here: the speaker would have been named near it
+        gap = text[qe: quotes[k + 1][0]]
+        if gap.strip() or gap.count("\n") < 1:
+            return None  # the next paragraph does not reopen the quotation
+        k += 1
+        att = _speaker_near_quote(doc, quotes[k])
+        if att is not None:
+            return Attribution(att.source, att.cue, att.text, att.status,
+                               "speaker named where the quotation of several paragraphs closes")
+    return None
+
+
 def _speaker_label(trigger: Token) -> Attribution | None:
-    """Interview transcripts: a paragraph that starts "PENCE: ..." is that speaker's."""
+    """Interview transcripts: a paragraph that starts "PENCE: ..." is that speaker's, and so are the unlabelled
+    paragraphs after it (up to TRANSCRIPT_CARRY) when the text has at least two labels (a transcript)."""
     doc = trigger.doc
-    start = doc_text(doc).rfind("\n", 0, trigger.idx) + 1
-    m = _LABEL.match(doc_text(doc), start)
-    if not m or m.group(1).strip().lower() in LABEL_STOP or m.end(1) > trigger.idx:
+    text = doc_text(doc)
+    start = text.rfind("\n", 0, trigger.idx) + 1
+    labels = _labels(doc)
+    here = [lab for lab in labels if lab[0] == start and lab[2] <= trigger.idx]
+    how = "speaker label of the paragraph"
+    if not here and len(labels) >= 2:
+        before = [lab for lab in labels if lab[0] < start]
+        if before and text[before[-1][0]: start].strip().count("\n") < TRANSCRIPT_CARRY * 2:
+            here = before[-1:]
+            how = "speaker label of an earlier paragraph of the transcript"
+    if not here:
         return None
-    span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+    span = doc.char_span(here[0][1], here[0][2], alignment_mode="expand")
     if span is None:
         return None
-    return Attribution(span, None, m.group(1).strip(), "reported", "speaker label of the paragraph")
+    return Attribution(span, None, span.text, "reported", how)
+
+
+def _weak(att: Attribution | None) -> bool:
+    """A source that a quotation's speaker or a transcript label replaces: none, a first or second person
+    ("I think", "you know"), or a belief verb ("people know")."""
+    return att is None or att.source is None or att.source.root.lower_ in FIRST_SECOND or (
+        att.cue is not None and REPORTING.get(att.cue.lemma_.lower(), ("", ""))[1] == "belief")
 
 
 def find_attribution(trigger: Token, quotes: list[tuple[int, int]] | None = None) -> Attribution | None:
@@ -454,6 +592,9 @@ def find_attribution(trigger: Token, quotes: list[tuple[int, int]] | None = None
     quotes = quote_spans(doc) if quotes is None else quotes
     inside = [k for k, q in enumerate(quotes) if q[0] <= trigger.idx < q[1]]
     att = in_sentence(trigger)
+    label = _speaker_label(trigger)
+    if label is not None and _weak(att):
+        return label
     in_quote = bool(inside) and att is not None and att.cue is not None \
         and quotes[inside[-1]][0] <= att.cue.idx < quotes[inside[-1]][1]
     if att is not None and not in_quote:
@@ -461,16 +602,14 @@ def find_attribution(trigger: Token, quotes: list[tuple[int, int]] | None = None
     if inside:
         speaker = _quote_speaker(doc, quotes, inside[-1])
         # the quoted speaker's own "I think", "people know" are still the speaker's word
-        weak = att is None or att.source is None or att.source.root.lower_ in FIRST_SECOND or (
-            att.cue is not None and REPORTING.get(att.cue.lemma_.lower(), ("", ""))[1] == "belief")
-        if speaker is not None and weak:
+        if speaker is not None and _weak(att):
             return speaker
     if att is not None:
         return att
     for t in [trigger, *trigger.children, *trigger.ancestors]:
         if t.lower_ in REPORTEDLY:
             return Attribution(None, t, t.text, "reported", "'reportedly'")
-    return _colon_paragraph(trigger) or _speaker_label(trigger)
+    return _colon_paragraph(trigger)
 
 
 # ------------------------------------------------------------------------------------------ the stage

@@ -11,16 +11,33 @@ hurt" gives 0.
 
 Also counted: "a triple shooting" (three hit), "a double homicide" (two dead), "opened fire on four men",
 "three shooting victims", "suffered a gunshot wound", "hit by gunfire", "a fatal shooting" (at least one
-dead). Sentences that read like statistics ("so far this year", "in 2015", "percent") give no figures.
+dead), "was found shot" / "left three wounded", "a shooting death" and "the toddler's death" (one dead), "a
+total of six people", "both" (two), "three more are critical" (three hit), "succumbed to her injuries", "a
+fifth victim" (at least five hit; "a fifth homicide victim": at least five dead). Sentences that read like
+statistics ("so far this year", "in 2015", "percent") give no figures, nor do tolls of several incidents
+("16 wounded in separate shootings across the city") or killings that did not happen ("was going to kill",
+"threatened to kill"). Addresses, captions and abstract nouns are not victims ("the 200 block", "Image 8 of
+8", "a discharge").
 
-A figure in a sentence belongs to the event nearest its cue in the parse. A sentence that reports a toll but
-has no violent (ASSAULT) event of its own (the sentence after a strike, or one that refers back to "the
-attack") gives its figures to the ASSAULT events of the nearest such sentence before it, when within two
-sentences or when it refers back with a definite noun, else of the nearest one after it within two
-sentences. When figures differ: the latest update ("the toll rose to 12") wins, then the event's own
-sentence, then the first toll sentence. People "shot" or "stabbed" but not said to be killed are counted as
-injured: shot minus killed when the same sentences give both, all of them when they are "other" people;
-none when the article reports at least as many dead elsewhere (they may be the same people).
+Vague quantities (data/vague_quantities.tsv, also in docs/casualties.md) take the smallest count the word can
+honestly mean: "a couple" 2, "a few" 2, "several" 3, "many" 3, "a handful" 3, "a dozen" 12, "dozens" 24,
+"scores" 40, "hundreds" 200, "thousands" 2000; "double/triple/quadruple shooting" 2/3/4.
+
+A figure in a sentence belongs to the event nearest its cue in the parse; the sentence's other events use it
+for a category they have no figure of their own for ("a shooting which killed one man and injured three
+others"). Victims said to be other people in one sentence add up ("a boy was wounded in a shooting that also
+injured a woman" = 2). A sentence that reports a toll but has no violent (ASSAULT) event of its own (the
+sentence after a strike, or one that refers back to "the attack") gives its figures to the ASSAULT events of
+the nearest such sentence before it, when within five sentences (ORPHAN_WINDOW: local reports name the dead a
+few sentences after the shooting) or when it refers back with a definite noun or "a second victim", else of
+the nearest one after it within five sentences.
+
+When figures differ within the article, casualty_reason says which was kept and which were not: the latest
+update ("the toll rose to 12") wins, then the event's own sentence, then another event's figure in the same
+sentence, then the first toll sentence after it; "a fifth victim" raises a smaller count. People "shot" or
+"stabbed" but not said to be killed are counted as injured: shot minus killed when the same sentences give
+both, all of them when they are "other" people; none when the article reports at least as many dead
+elsewhere (they may be the same people).
 """
 
 from __future__ import annotations
@@ -38,7 +55,7 @@ if TYPE_CHECKING:
 
 DATA = Path(__file__).parent / "data"
 CATEGORIES = ("killed", "injured", "hit")
-ORPHAN_WINDOW = 2  # a toll sentence this many sentences from a violent event's sentence counts for it
+ORPHAN_WINDOW = 5  # a toll sentence this many sentences from a violent event's sentence counts for it
 VIOLENT_TYPES = {"ASSAULT"}  # the events tolls belong to (PLOVER ASSAULT: violent attacks)
 BACKREF_NOUNS = {"attack", "strike", "airstrike", "shooting", "bombing", "blast", "explosion", "raid", "assault",
                  "incident", "violence", "clash", "fighting", "shelling", "ambush", "stabbing", "massacre",
@@ -60,7 +77,13 @@ PLACE_ENTS = {"GPE", "LOC", "FAC", "ORG", "DATE", "TIME", "MONEY", "PRODUCT", "W
 NON_PERSON = {"image", "photo", "picture", "video", "slide", "page", "year", "day", "hour", "minute", "second",
               "time", "round", "shot", "bullet", "gun", "weapon", "car", "vehicle", "house", "home", "building",
               "count", "charge", "percent", "%", "dollar", "$", "story", "article", "case", "incident",
-              "hospital", "scene", "area", "center", "centre", "street", "apartment", "residence", "bed", "room"}
+              "hospital", "scene", "area", "center", "centre", "street", "apartment", "residence", "bed", "room",
+              "death", "injury", "wound", "life", "condition", "gunshot", "gunfire", "shooting", "hail", "spray",
+              "block", "gallery", "mile", "foot", "feet", "inch", "yard", "week", "month", "shell", "casing"}
+# "a total of six people": the count is in the of-phrase
+TOTAL_NOUNS = {"total", "number", "tally", "count"}
+SUBJECTS = ("nsubj", "nsubjpass")
+INTRANSITIVE_DEATH = {"die", "succumb", "perish"}  # the subject is the dead
 PERSON_PRONOUNS = {"he", "she", "him", "her", "himself", "herself", "i", "me"}
 FATAL_ADVERBS = {"fatally", "mortally"}
 MULTIPLES = {"double", "triple", "quadruple", "quintuple"}
@@ -104,6 +127,8 @@ class Figure:
     sent_start: int  # token index of the sentence start
     update: bool = False  # "the toll rose to 12": a later figure that replaces earlier ones
     others: bool = False  # "three other victims": not the same people as the dead
+    floor: bool = False  # "a fifth victim": at least this many, wherever it is said
+    who: int = -1  # token index of the victims phrase counted (-1: none)
 
 
 # ------------------------------------------------------------------------------------------ counting phrases
@@ -177,6 +202,17 @@ def _phrase(t: Token) -> str:
     return t.doc[t.left_edge.i: t.right_edge.i + 1].text
 
 
+ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ism")
+
+
+def _may_be_person(p: Token) -> bool:
+    """A singular noun that can name a person: not an abstract noun ("-tion", "-ment", ...), and not a common
+    noun written with a capital inside a sentence (a caption or a heading: "Pause", "Image")."""
+    if p.pos_ == "NOUN" and p.lower_.endswith(ABSTRACT_SUFFIXES):
+        return False
+    return not (p.pos_ == "NOUN" and p.text[:1].isupper() and p.i != p.sent.start and p.ent_type_ != "PERSON")
+
+
 def _single_count(p: Token, depth: int = 0) -> tuple[int, str] | None:
     """Count one conjunct of a victims phrase."""
     low = p.lower_
@@ -185,6 +221,11 @@ def _single_count(p: Token, depth: int = 0) -> tuple[int, str] | None:
         return 0, f"{p.text!r}: none"
     if any(c.dep_ == "det" and c.lower_ == "no" for c in kids):
         return 0, f"'no {p.text}': none"
+    if low in TOTAL_NOUNS and depth < 2:
+        of = next((k for k in kids if k.dep_ == "prep" and k.lower_ == "of"), None)
+        pobj = _child(of, ("pobj",)) if of is not None else None
+        if pobj is not None and _is_count_phrase(pobj):
+            return _single_count(pobj, depth + 1)
     if p.lower_ in ("who", "that", "which") and p.head.dep_ == "relcl" and depth < 2:
         return _single_count(p.head.head, depth + 1)
     if p.like_num or p.pos_ == "NUM":
@@ -192,6 +233,8 @@ def _single_count(p: Token, depth: int = 0) -> tuple[int, str] | None:
         if v is not None:
             q = _qualifier(p)
             return v[0], (f"{q} " if q else "") + v[1]
+    if low in NON_PERSON or p.lemma_.lower() in NON_PERSON:
+        return None  # "the 200 block", "Image 8 of 8", "three rounds": not people
     vg = _vague(p)
     if vg is not None:
         return vg
@@ -210,6 +253,8 @@ def _single_count(p: Token, depth: int = 0) -> tuple[int, str] | None:
     if low in ("old", "olds") and any(c.lower_ in ("year", "month", "week") or "year" in c.lower_
                                       for c in p.subtree):
         return (1, f"'{_phrase(p)}': one person") if low == "old" else None
+    if low == "both":
+        return 2, "'both': two people"
     if low in ("another", "other") or (low == "one" and not kids):
         return 1, f"{p.text!r}: one person"
     if p.ent_type_ in PLACE_ENTS:
@@ -224,7 +269,7 @@ def _single_count(p: Token, depth: int = 0) -> tuple[int, str] | None:
         return PAIR_NOUNS[low], f"{p.text!r} = {PAIR_NOUNS[low]}"
     if low in PERSON_PRONOUNS:
         return 1, f"{p.text!r}: one person"
-    if p.tag_ in ("NN", "NNP") and low not in GROUP_NOUNS and p.pos_ in ("NOUN", "PROPN"):
+    if p.tag_ in ("NN", "NNP") and low not in GROUP_NOUNS and p.pos_ in ("NOUN", "PROPN") and _may_be_person(p):
         return 1, f"{p.text!r}: one person"
     return None
 
@@ -242,8 +287,10 @@ def np_count(head: Token) -> tuple[int, str] | None:
     notes = []
     for p in parts:
         c = _single_count(p)
+        if c is None and p is not head and p.pos_ == "PROPN" and head.ent_type_ == "PERSON":
+            c = (1, f"{p.text!r}: one person, named beside {head.text!r}")  # "X and Makayla Smith" (ORG)
         if c is None:
-            if len(parts) > 1 and p.tag_ in ("NNS", "NNPS"):
+            if len(parts) > 1 and p.tag_ in ("NNS", "NNPS") and p.ent_type_ != "PERSON":
                 c = (2, f"{p.text!r}: plural, at least two")
             else:
                 return None
@@ -286,6 +333,19 @@ def _passive(v: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
 
 
+def _shared_subject(v: Token, deps: tuple[str, ...]) -> Token | None:
+    """The subject a coordinated verb shares with the verbs before it: the nearest conjunct head up the chain
+    that has a subject of its own ("three others were shot and wounded": others, not the "one man" of an
+    earlier "one man was killed and ...")."""
+    h = v
+    while h.dep_ == "conj" and h.head.i != h.i:
+        h = h.head
+        own = _child(h, ("nsubj", "nsubjpass"))
+        if own is not None:
+            return own if own.dep_ in deps else None
+    return None
+
+
 def _conj_root(v: Token) -> Token:
     while v.dep_ == "conj" and v.head.i != v.i:
         v = v.head
@@ -316,11 +376,10 @@ def _governing_subject(v: Token) -> Token | None:
 
 
 def _verb_patient(v: Token) -> Token | None:
-    if v.lemma_ == "die":
-        s = _child(v, ("nsubj",)) or _child(_conj_root(v), ("nsubj",))
-        return s
+    if v.lemma_ in INTRANSITIVE_DEATH:
+        return _child(v, ("nsubj",)) or _shared_subject(v, ("nsubj", "nsubjpass"))
     if _passive(v) or (v.tag_ == "VBN" and v.dep_ == "conj" and _passive(_conj_root(v))):
-        subj = _child(v, ("nsubjpass", "nsubj")) or _child(_conj_root(v), ("nsubjpass",))
+        subj = _child(v, ("nsubjpass", "nsubj")) or _shared_subject(v, ("nsubjpass",))
         if subj is None and v.dep_ in ("pcomp", "advcl", "xcomp"):
             return _governing_subject(v)  # "a teen was taken to hospital after being shot"
         return subj
@@ -343,6 +402,62 @@ def _verb_patient(v: Token) -> Token | None:
                 if obj is not None:
                     break
     return obj
+
+
+MODAL_WORDS = {"will", "would", "could", "might", "may", "should", "can", "must", "shall", "'ll", "wo", "ca"}
+SEPARATE_WORDS = {"separate", "several", "multiple", "different", "unrelated", "various"}
+
+
+def _unrealised(v: Token) -> bool:
+    """A killing that did not (yet) happen: an infinitive or a modal ("was going to kill his wife", "threatened
+    to kill", "could have killed"). "Shot to death" is not one (there "to" is a preposition)."""
+    return any(c.dep_ in ("aux", "auxpass") and (c.tag_ == "TO" or c.lower_ in MODAL_WORDS) for c in v.children)
+
+
+def _aggregate(t: Token) -> bool:
+    """A toll of several incidents ("4 killed, 16 wounded in separate shootings", "... in shootings across
+    Chicago"): the cue's "in"-phrase is a plural incident noun marked as separate, counted, or spread
+    "across" a place."""
+    for prep in [c for v in (t, *t.conjuncts) for c in v.children if c.dep_ == "prep" and c.lower_ in ("in", "during")]:
+        for n in prep.children:
+            if n.dep_ != "pobj" or n.tag_ != "NNS" or n.lemma_.lower() not in BACKREF_NOUNS:
+                continue
+            kids = list(n.children)
+            if any(k.lower_ in SEPARATE_WORDS or (k.dep_ == "nummod" and k.lower_ not in ("one", "1")) for k in kids):
+                return True
+            if any(k.dep_ == "prep" and k.lower_ == "across" for k in kids):
+                return True
+    return False
+
+
+ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+            "tenth": 10, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7, "8th": 8, "9th": 9, "10th": 10}
+
+
+def _ordinal_victim(t: Token) -> int | None:
+    """'A fifth victim was taken to hospital': at least five people were hit."""
+    if t.lemma_.lower() != "victim" or t.tag_ != "NN":
+        return None
+    return next((ORDINALS[c.lower_] for c in t.children if c.dep_ == "amod" and c.lower_ in ORDINALS), None)
+
+
+STATE_PARTICIPLES = {"shot": "hit", "stabbed": "hit", "wounded": "injured", "injured": "injured"}
+STATE_VERBS = {"find", "leave", "discover"}
+
+
+def _found_state(t: Token) -> tuple[str, Token] | None:
+    """(category, victims) for a participle that states the victims' condition after find / leave ("was found
+    shot", "left three wounded"), whatever part of speech the tagger gives it ("shot" is often a noun)."""
+    if t.lower_ not in STATE_PARTICIPLES or t.dep_ not in ("oprd", "xcomp", "acomp", "ccomp", "attr"):
+        return None
+    h = t.head
+    if h.lemma_ not in STATE_VERBS:
+        return None
+    victims = _child(h, ("nsubjpass",)) if _passive(h) else _child(h, ("dobj",))
+    if victims is None:
+        return None
+    cat = "killed" if _is_fatal(t) else STATE_PARTICIPLES[t.lower_]
+    return cat, victims
 
 
 def _adj_patient(a: Token) -> Token | None:
@@ -374,6 +489,13 @@ def _noun_figure(n: Token) -> tuple[Token | None, tuple[int, str] | None, bool]:
     c = _single_count(n) if any(k.dep_ in ("nummod", "det", "amod") for k in n.children) else None
     if c is not None and (c[0] == 0 or n.tag_ in ("NNS", "NNPS") or any(k.dep_ == "nummod" for k in n.children)):
         return None, c, False
+    if n.tag_ == "NN" and CUES.get((n.lemma_.lower(), "NOUN")) == "killed" and not _has_of(n):
+        if any(k.dep_ == "det" and k.lower_ in ("a", "an") for k in n.children):
+            return None, (1, f"'a {n.text}': one dead"), False  # "investigating a shooting death"
+        owner = next((k for k in n.children if k.dep_ == "poss"), None)
+        if owner is not None and (owner.lower_ in SINGULAR_POSSESSIVES or (
+                owner.tag_ in ("NN", "NNP") and owner.lower_ not in NON_PERSON and owner.ent_type_ not in PLACE_ENTS)):
+            return None, (1, f"'{owner.text} {n.text}': one dead"), False  # "her death", "the toddler's death"
     of = next((k for k in n.children if k.dep_ == "prep" and k.lower_ == "of"), None)
     if of is not None:
         pobj = _child(of, ("pobj",))
@@ -388,6 +510,13 @@ def _noun_figure(n: Token) -> tuple[Token | None, tuple[int, str] | None, bool]:
         subj = _child(h.head, ("nsubjpass", "nsubj")) or _governing_subject(h.head)
         return subj, None, False  # "seven were treated for wounds"
     return None, None, False
+
+
+SINGULAR_POSSESSIVES = {"his", "her"}
+
+
+def _has_of(n: Token) -> bool:
+    return any(k.dep_ == "prep" and k.lower_ == "of" for k in n.children)
 
 
 def _toll_figure(t: Token) -> tuple[int, str, bool] | None:
@@ -486,6 +615,13 @@ def sentence_figures(sent: Span) -> list[Figure]:
                     out.append(Figure("hit", c[0], f"{v.text} ... {t.text}", f"taken to hospital: {c[1]}", t.i,
                                       s0, others=_others(subj) if subj is not None else False))
                 continue
+        if t.lower_ in CONDITIONS and t.dep_ == "acomp" and t.head.lemma_ == "be" and t.lower_ != "good":
+            subj = _child(t.head, ("nsubj",))  # "... and four more are stable"
+            c = np_count(subj) if subj is not None and (subj.like_num or _is_count_phrase(subj)) else None
+            if c is not None:
+                more = _others(subj) or any(k.lower_ == "more" for k in subj.children)
+                out.append(Figure("hit", c[0], t.text, f"{t.text}: {c[1]}", t.i, s0, others=more))
+            continue
         if t.lower_ == "condition" and any(c.lower_ in CONDITIONS for c in t.children):
             h = t.head.head if t.head.dep_ == "prep" else t.head
             subj = _child(h, ("nsubjpass", "nsubj")) if h.pos_ in ("VERB", "AUX") else None
@@ -503,16 +639,35 @@ def sentence_figures(sent: Span) -> list[Figure]:
                 out.append(Figure("hit", c[0], t.text, f"{t.text} by gunfire: {c[1]}", t.i, s0,
                                   others=_others(subj) if subj is not None else False))
             continue
+        nth = _ordinal_victim(t)
+        if nth is not None:  # "a fifth homicide victim": at least five dead
+            fatal = any(c.lower_ in ("homicide", "murder", "fatal", "fatality") for c in t.children)
+            cat = "killed" if fatal else "hit"
+            out.append(Figure(cat, nth, t.text, f"'{_phrase(t)[:40]}': at least {nth} people {cat}", t.i, s0,
+                              floor=True))
+            continue
+        found = _found_state(t)
+        if found is not None:  # "a teenage boy was found shot", "left two men wounded"
+            c = np_count(found[1])
+            if c is not None:
+                out.append(Figure(found[0], c[0], t.text, f"{t.head.text} {t.text}: {c[1]}", t.i, s0,
+                                  others=_others(found[1])))
+            continue
         cue = _cue_category(t)
         if cue is None:
             continue
         cat, pos = cue
+        if _aggregate(t):
+            continue
         patient: Token | None
         direct: tuple[int, str] | None = None
         if pos == "VERB":
+            if _unrealised(t):
+                continue
             if cat in ("hit", "injured") and _is_fatal(t):
                 cat = "killed"
-            if cat == "hit" and any(cj.lemma_ in ("kill", "murder") for cj in t.conjuncts):
+            if cat == "hit" and any(cj.lemma_ in ("kill", "murder") and cj.i > t.i and _child(cj, SUBJECTS) is None
+                                    for cj in t.conjuncts):  # "shot and killed", not "X was killed and Y shot"
                 cat = "killed"
             patient = _verb_patient(t)
         elif pos == "ADJ":
@@ -525,20 +680,42 @@ def sentence_figures(sent: Span) -> list[Figure]:
             direct = np_count(patient)
         if direct is None:
             continue
+        also = any(c.dep_ == "advmod" and c.lower_ == "also" for c in t.children)
         out.append(Figure(cat, direct[0], t.text, f"{t.text}: {direct[1]}", t.i, s0,
-                          others=patient is not None and _others(patient)))
+                          others=(patient is not None and _others(patient)) or also,
+                          who=patient.i if patient is not None else -1))
     return out
+
+
+def _sentence_total(figs: list[Figure]) -> Figure:
+    """The figure of one category for one sentence: the largest, plus those said to be other people ("a boy
+    was wounded in a shooting that also injured a woman" = 2; "three others were wounded")."""
+    best = max(figs, key=lambda x: (not x.others, x.count))
+    extra: list[Figure] = []
+    for f in figs:  # other people, each victims phrase once ("three others were injured and hospitalized")
+        if f.others and f is not best and f.sent_start == best.sent_start and f.who != best.who \
+                and all(f.who != e.who for e in extra):
+            extra.append(f)
+    if best.others or not extra:
+        return max(figs, key=lambda x: x.count)
+    total = best.count + sum(f.count for f in extra)
+    note = " + ".join([best.note, *(f"{f.note} (other people)" for f in extra)])
+    return Figure(best.category, total, best.text, note, best.cue_i, best.sent_start, best.update, False, best.floor,
+                  best.who)
 
 
 # ------------------------------------------------------------------------------------------ combining figures
 
 
-def combine(own: list[Figure], later: list[Figure] | None = None, article_killed: int | None = None
-            ) -> tuple[int | None, int | None, str]:
+def combine(own: list[Figure], later: list[Figure] | None = None, article_killed: int | None = None,
+            mates: list[Figure] | None = None) -> tuple[int | None, int | None, str]:
     """(killed, injured, reason) from an event's own figures and those of later toll sentences.
     `article_killed`: the largest death toll reported for any event of the article; people only said to be
-    "shot" are not counted as injured when they may be those dead."""
+    "shot" are not counted as injured when they may be those dead. `mates`: figures of the event's sentence
+    that sit nearer another event of it ("a shooting which killed one man and injured three others"): used
+    for a category the event has no figure of its own for, before any other sentence's."""
     later = later or []
+    mates = mates or []
     chosen: dict[str, Figure] = {}
     notes: list[str] = []
     for cat in CATEGORIES:
@@ -550,17 +727,27 @@ def combine(own: list[Figure], later: list[Figure] | None = None, article_killed
             chosen[cat] = f
             notes.append(f"{cat} {f.count} from the latest update ({f.note})")
         elif mine:
-            f = max(mine, key=lambda x: x.count)
+            f = _sentence_total(mine) if cat != "hit" else max(mine, key=lambda x: x.count)
             chosen[cat] = f
             others = sorted({x.count for x in mine + rest if x.count != f.count})
             extra = f"; other figures {others} not used (the event's own sentence wins)" if others else ""
             notes.append(f"{cat} {f.count} in the event's sentence ({f.note}){extra}")
+        elif [f for f in mates if f.category == cat]:
+            f = max((x for x in mates if x.category == cat), key=lambda x: x.count)
+            chosen[cat] = f
+            notes.append(f"{cat} {f.count} in the event's sentence, nearer another mention ({f.note})")
         elif rest:
             f = rest[0]
             chosen[cat] = f
             others = sorted({x.count for x in rest if x.count != f.count})
             extra = f"; other figures {others} not used (first toll sentence wins)" if others else ""
             notes.append(f"{cat} {f.count} in a following toll sentence ({f.note}){extra}")
+    for cat in ("killed", "hit"):
+        floors = [f for f in own + mates + later if f.category == cat and f.floor]
+        if floors and (cat not in chosen or max(x.count for x in floors) > chosen[cat].count):
+            f = max(floors, key=lambda x: x.count)
+            chosen[cat] = f
+            notes.append(f"{cat} {f.count}: {f.note}, more than any other count")
     killed = chosen["killed"].count if "killed" in chosen else None
     injured = chosen["injured"].count if "injured" in chosen else None
     if injured is None and "hit" in chosen:
@@ -593,6 +780,8 @@ def count_casualties(span: Span | Doc) -> tuple[int | None, int | None, str]:
 
 def _backrefers(sent: Span) -> bool:
     for t in sent:
+        if _ordinal_victim(t) is not None:
+            return True  # "a second victim ...": more of the same event's victims
         if t.lemma_.lower() in BACKREF_NOUNS and t.pos_ == "NOUN":
             if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in t.children):
                 return True
@@ -630,6 +819,7 @@ def article_casualties(doc: Doc, triggers: list[Token], types: list[str] | None 
             violent_by_sent.setdefault(si, []).append(k)
     own: dict[int, list[Figure]] = {k: [] for k in range(len(triggers))}
     later: dict[int, list[Figure]] = {k: [] for k in range(len(triggers))}
+    mates: dict[int, list[Figure]] = {k: [] for k in range(len(triggers))}  # nearer another event of the sentence
     violent_sents = sorted(violent_by_sent)
     for si, sent in enumerate(sents):
         figs = sentence_figures(sent)
@@ -642,8 +832,7 @@ def article_casualties(doc: Doc, triggers: list[Token], types: list[str] | None 
                 dist = {k: _path_len(cue, triggers[k]) for k in evs}
                 best = min(dist.values())
                 for k in evs:
-                    if dist[k] == best:
-                        own[k].append(f)
+                    (own if dist[k] == best else mates)[k].append(f)
             if si in violent_by_sent:
                 continue
         prev = [e for e in violent_sents if e < si]
@@ -658,7 +847,7 @@ def article_casualties(doc: Doc, triggers: list[Token], types: list[str] | None 
                 later[k] += figs
     killed_counts = [f.count for k in own for f in own[k] + later[k] if f.category == "killed"]
     article_killed = max(killed_counts) if killed_counts else None
-    return [combine(own[k], later[k], article_killed) for k in range(len(triggers))]
+    return [combine(own[k], later[k], article_killed, mates[k]) for k in range(len(triggers))]
 
 
 class CasualtiesStage:
