@@ -89,9 +89,9 @@ def pool_geo(func: Callable[..., dict[str, float]], shared: Path, limit: int | N
 
 DATASETS: dict[str, Dataset] = {d.name: d for d in (
     Dataset("plv", "plv", "evaluate_plv", "events",
-            "PLV_train sentences: PLOVER root of the event whose actors match the gold dyad. IN-SAMPLE: the "
-            "event classifier was trained on PLV_train, so these figures overstate accuracy; its 5-fold "
-            "cross-validated figures (macro-F1 0.774) are in docs/models/event_classifier.md"),
+            "PLV_train sentences, 5-fold cross-validated end to end: for each fold the event classifier is "
+            "retrained on the other folds (+ GSR) and the whole pipeline codes the held-out raw sentences; "
+            "scored: the PLOVER root of the event whose actors match the gold dyad"),
     Dataset("gsr", "gsr", "evaluate_gsr", "actors",
             "PLOVER GSR (CAMEO manual examples): event type, actor country and sector"),
     *(Dataset(g, "geo", "evaluate_geo", "places",
