@@ -295,6 +295,7 @@ async function showEvent(id, scroll) {
     const li = el("li");
     const title = s.title || s.article_id;
     li.append(s.url ? el("a", { href: s.url, rel: "noreferrer" }, title) : el("strong", {}, title));
+    if (s.title) li.append(document.createTextNode(` [${s.article_id}]`));
     li.append(document.createTextNode(` ${join(s.published, s.source)} — ${s.role}: ${s.reason}`));
     list.append(li);
   }
