@@ -12,6 +12,7 @@ lacks is placed at the article's main place with a low confidence and a reason s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -50,6 +51,11 @@ CIVIC_WORDS = {"police", "fire", "sheriff", "sheriff's", "city", "town", "townsh
 PARTIES = {"R", "D", "I"}  # "Sen. Jay Roberts (R-Ocilla)"
 DATELINE_PUNCT = {"—", "–", "-", "--", ":", ",", "("}
 CIVIC_REASON = "naming a local institution"
+COUNTY_WORDS = {"County", "Parish", "Township", "Borough"}  # capitalised: part of the division's name
+IN_NAME_REASON = "after 'in' inside a name"  # "St. John's Lutheran School in Lombard"
+COMMA_PLACE_REASON = "before ', <place>'"  # "Greer, South Carolina"
+# Besides GPE/LOC/FAC entities, the cues strong enough to make a name a place for the rest of the article
+TEACHING_CUES = (IN_NAME_REASON, COMMA_PLACE_REASON, "as the dateline")
 SYNTAX_PREPS = {"in", "near", "from", "outside", "across", "throughout", "around", "through", "between"}
 # ("to Taylor", "at UF" are not places; "moved to X", "the town of X" are)
 MOTION_VERBS = {"move", "travel", "go", "head", "return", "drive", "fly", "relocate", "come", "walk", "ride",
@@ -135,6 +141,8 @@ class Geoparser:
 
         place_tok = [False] * len(doc)  # tokens of non-demonym place mentions found so far
 
+        known: set[str] = set()  # names the article uses as places (one sense per article)
+
         def take(m: Mention) -> None:
             if any(taken[m.start:m.end]):
                 return
@@ -142,6 +150,9 @@ class Geoparser:
                 taken[i] = True
                 place_tok[i] = bool(m.cands) and not m.is_demonym
             found.append(m)
+            if m.cands and not m.is_demonym and (m.source.split(" ")[0] in PLACE_LABELS
+                                                 or any(cue in m.source for cue in TEACHING_CUES)):
+                known.add(normalize(doc[m.start:m.end].text))
 
         for ent in doc.ents:
             if ent.label_ in PLACE_LABELS:
@@ -153,40 +164,19 @@ class Geoparser:
                     take(m)
         # one sense per article: a name the article uses as a place (a GPE/LOC entity) is a place where
         # the tagger calls it a person or an organisation too ("Gainesville said", "DeKalb Police")
-        known = {normalize(doc[m.start:m.end].text) for m in found if m.cands and not m.is_demonym}
         person_words = {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
         for _ in range(2):  # twice, so that "Becker, Clay and Wilkin counties" spreads along the list
-            for ent in doc.ents:  # whole entities mis-tagged as people, organisations...: "arrived in Kyiv"
-                if ent.label_ not in RETAG_LABELS:
-                    continue
-                s, e = ent.start, ent.end
-                while s < e and doc[s].text in _TRIM_HEAD:
-                    s += 1
-                while e > s and doc[e - 1].text in _TRIM_TAIL:
-                    e -= 1
-                if e <= s or any(taken[s:e]):
-                    continue
-                span = doc[s:e]
-                cands = self._lookup_span(span)
-                if not cands or self.gaz.demonym(span.text) is not None:
-                    continue
-                if normalize(span.text) in known:
-                    take(Mention(s, e, source=f"{ent.label_} entity named as a place elsewhere in the article",
-                                 cands=cands))
-                    continue
-                why = _place_by_syntax(span, place_tok)
-                if not why and ent.label_ == "PERSON" and e - s == 1 and doc[s].lower_ not in person_words \
-                        and _prominent(cands):
-                    why = "a prominent place never part of a longer person name"
-                if not why and span.root.dep_ == "pobj" and span.root.head.lower_ in LOCATIVE_PREPS \
-                        and _prominent(cands):
-                    why = f"after '{span.root.head.lower_}'"  # "flew to Kyiv", a prominent place
-                if why and _local(cands):
-                    take(Mention(s, e, source=f"{ent.label_} entity {why}", cands=cands))
+            self._retag(doc, taken, place_tok, known, person_words, take)
         for ent in doc.ents:  # places inside organisations etc. ("Erbil airport", "Kurdish Regional ...")
             if ent.label_ in EMBED_LABELS:
                 for m in self._phrase_pass(doc, ent.start, ent.end, embedded=True, known=known, place_tok=place_tok):
                     take(m)
+        for ent in doc.ents:  # "Anderson County Sheriff Greg Taylor" tagged as one person, "Walker County Court"
+            if ent.label_ not in PLACE_LABELS:
+                for m in self._county_in_name(doc, ent.start, ent.end):
+                    take(m)
+        # names that the passes above found to be places are places in the rest of the article too
+        self._retag(doc, taken, place_tok, known, person_words, take)
         # proper nouns outside any entity
         i = 0
         while i < len(doc):
@@ -202,6 +192,43 @@ class Geoparser:
         found.sort(key=lambda m: m.start)
         self._link(doc, found)
         return found
+
+    def _retag(self, doc: Doc, taken: list[bool], place_tok: list[bool], known: set[str],
+               person_words: set[str], take: Callable[[Mention], None]) -> None:
+        """Whole entities the tagger calls people, organisations...: demonyms ("Sri Lankan" tagged PERSON),
+        names the article uses as places elsewhere, and names placed by their syntax ("arrived in Kyiv")."""
+        for ent in doc.ents:  # whole entities mis-tagged as people, organisations...: "arrived in Kyiv"
+            if ent.label_ not in RETAG_LABELS:
+                continue
+            s, e = ent.start, ent.end
+            while s < e and doc[s].text in _TRIM_HEAD:
+                s += 1
+            while e > s and doc[e - 1].text in _TRIM_TAIL:
+                e -= 1
+            if e <= s or any(taken[s:e]):
+                continue
+            span = doc[s:e]
+            d = self.gaz.demonym(span.text) if ent.label_ != "NORP" else None
+            if d is not None and span[0].text[:1].isupper():  # "Sri Lankan" tagged as a person
+                take(Mention(s, e, is_demonym=True, source=f"demonym tagged {ent.label_}",
+                             cands=[Candidate(d, NAME_MAIN)]))
+                continue
+            cands = self._lookup_span(span)
+            if not cands or self.gaz.demonym(span.text) is not None:
+                continue
+            if normalize(span.text) in known:
+                take(Mention(s, e, source=f"{ent.label_} entity named as a place elsewhere in the article",
+                             cands=cands))
+                continue
+            why = _place_by_syntax(span, place_tok)
+            if not why and ent.label_ == "PERSON" and e - s == 1 and doc[s].lower_ not in person_words \
+                    and _prominent(cands):
+                why = "a prominent place never part of a longer person name"
+            if not why and span.root.dep_ == "pobj" and span.root.head.lower_ in LOCATIVE_PREPS \
+                    and _prominent(cands):
+                why = f"after '{span.root.head.lower_}'"  # "flew to Kyiv", a prominent place
+            if why and _local(cands):
+                take(Mention(s, e, source=f"{ent.label_} entity {why}", cands=cands))
 
     def _from_place_entity(self, doc: Doc, ent: Span) -> list[Mention]:
         s, e = ent.start, ent.end
@@ -258,11 +285,11 @@ class Geoparser:
                 if not _capitalised(doc[j - 1]):
                     continue
                 span = doc[i:j]
-                if j - i == 1 and span[0].lower_ in EXTENSIONS:
-                    continue  # "South" of "South Kilburn Estate", "Strip", "Valley" alone are not places
-                d = self.gaz.demonym(span.text) if embedded else None
+                if j - i == 1 and (span[0].lower_ in EXTENSIONS or (span[0].is_stop and not span[0].text.isupper())):
+                    continue  # "South" of "South Kilburn Estate", "Strip", "Valley", "Most", "No" alone
+                d = self.gaz.demonym(span.text)  # "Salvadoran migrant", "Egyptian President" (no entity)
                 if d is not None:
-                    hit = Mention(i, j, is_demonym=True, source="demonym in a name",
+                    hit = Mention(i, j, is_demonym=True, source="demonym in a name" if embedded else "demonym",
                                   cands=[Candidate(d, NAME_MAIN)])
                     break
                 cands = self._lookup_span(span)
@@ -273,11 +300,11 @@ class Geoparser:
                     hit = Mention(i, j, source=source, cands=cands)
                     break
                 why = None
-                if place_tok is not None and (not embedded or i == first):
-                    why = _place_by_syntax(span, place_tok)
-                    if embedded and why != CIVIC_REASON and not (
-                            span.root.dep_ == "pobj" and s <= span.root.head.i < e
-                            and span.root.head.lower_ in ("in", "near")):
+                in_name = embedded and span.root.dep_ == "pobj" and s <= span.root.head.i < e \
+                    and span.root.head.lower_ in ("in", "near")  # "St. John's Lutheran School in Lombard"
+                if place_tok is not None and (not embedded or i == first or in_name):
+                    why = IN_NAME_REASON if in_name else _place_by_syntax(span, place_tok)
+                    if embedded and why not in (CIVIC_REASON, IN_NAME_REASON):
                         why = None  # inside a name: "the X Police Department", "Lutheran School in X"
                 if why and _local(cands):
                     hit = Mention(i, j, source=f"{source} {why}", cands=cands)
@@ -287,6 +314,22 @@ class Geoparser:
                 i = hit.end
             else:
                 i += 1
+        return out
+
+    def _county_in_name(self, doc: Doc, s: int, e: int) -> list[Mention]:
+        """"X County" (or Parish, Township) inside a longer name: a division whatever the entity's label."""
+        out: list[Mention] = []
+        for k in range(s + 1, e):
+            if doc[k].text not in COUNTY_WORDS:
+                continue
+            for i in range(max(s, k - 3), k):
+                span = doc[i:k + 1]
+                if not all(_capitalised(t) for t in span):
+                    continue
+                cands = [c for c in self._lookup_span(span) if c.place.feature_class == "A" and c.kind <= NAME_ALT]
+                if cands:
+                    out.append(Mention(i, k + 1, source="division name inside a name", cands=cands))
+                    break
         return out
 
     def _lookup_span(self, span: Span) -> list[Candidate]:
@@ -441,6 +484,9 @@ def _place_by_syntax(span: Span, place_tok: list[bool]) -> str | None:
         return f"after '{r.head.head.lemma_} to'"
     if nxt is not None and nxt.text in ("-", "–") and span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "based":
         return "before '-based'"
+    if nxt is not None and nxt.text == "," and span.end + 1 < len(doc) and place_tok[span.end + 1] \
+            and (prev is None or prev.text != ","):
+        return COMMA_PLACE_REASON
     if (r.dep_ == "conj" and place_tok[r.head.i]) or any(c.dep_ == "conj" and place_tok[c.i] for c in r.children):
         return "listed with a place"
     tok = r
@@ -468,8 +514,16 @@ def _dateline_at(span: Span) -> bool:
 
 
 def _dotted_abbr(span: Span, cands: list[Candidate]) -> bool:
-    """A dotted state or province abbreviation ("S.C.", "Calif.", "W. Va."): no other word is written so."""
-    return "." in span.text and len(span.text) >= 3 and any(c.kind == NAME_ABBR for c in cands)
+    """A dotted state or province abbreviation ("S.C.", "Calif.", "W. Va."): no other word is written so.
+    The tokenizer splits the final dot off at a sentence end ("Melville, Sask. believes"): after a comma,
+    a name followed by a dot without a space counts too."""
+    if len(span.text) < 3 or not any(c.kind == NAME_ABBR for c in cands):
+        return False
+    if "." in span.text:
+        return True
+    doc = span.doc
+    return (span.end < len(doc) and doc[span.end].text == "." and not span[-1].whitespace_
+            and span.start > 0 and doc[span.start - 1].text == ",")
 
 
 def _local(cands: list[Candidate]) -> bool:
