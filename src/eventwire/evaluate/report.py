@@ -17,6 +17,8 @@ from . import DATASETS
 from .gate import SliceFloors
 
 ANCHORS_FILE = Path(__file__).parent / "data" / "anchors.tsv"
+# Hand-kept tables comparing the approaches tried for each model (in the repository, beside the floors).
+COMPARISONS_FILE = Path(__file__).resolve().parents[3] / "quality" / "comparisons.md"
 STAGES = ("events", "actors", "places", "dates", "attribution", "casualties", "fusion", "confidence")
 
 # What a metric name means, for the glossary under the tables (metrics not listed show their name).
@@ -208,6 +210,8 @@ def render(results: Mapping[str, Any], floors: Mapping[str, SliceFloors],
             continue
         descr = "; ".join(f"{d.name}: {d.description}" for d in DATASETS.values() if d.stage == stage)
         out += ["", f"## {stage}", "", descr + ".", "", *table]
+    if COMPARISONS_FILE.is_file():
+        out += ["", "## approaches compared", "", COMPARISONS_FILE.read_text(encoding="utf-8").strip()]
     out += ["", "## throughput and memory", "", *_bench_table(results.get("bench"))]
     if notes:
         out += ["", "## anchors", ""]
