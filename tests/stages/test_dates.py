@@ -299,3 +299,87 @@ def test_body_time_when_the_lead_has_none(nlp):
 @pytest.mark.parametrize("text", ["1-10", "3-2"])
 def test_hyphenated_number_pairs_are_not_dates(text):
     assert resolve(text, TUE) is None
+
+
+def test_a_day_in_the_article_refines_a_period_in_the_clause(nlp):
+    events = _run_many(nlp, "A boy was shot last week. The shooting happened on Thursday near the school.",
+                       TUE, [("shot", "ASSAULT")])
+    assert events[0].get("event_date") == "2024-01-11"
+    assert "the day within 'last week'" in events[0].get("date_reason")
+
+
+def test_a_period_in_the_clause_stands_when_the_articles_day_is_outside_it(nlp):
+    events = _run_many(nlp, "A boy was shot last week. The shooting happened on Monday near the school.",
+                       TUE, [("shot", "ASSAULT")])
+    assert events[0].get("event_date") == "2024-01-08" and events[0].get("date_precision") == "week"
+
+
+def test_a_same_kind_mention_dated_by_a_later_step_comes_after_the_incident_time(nlp):
+    events = _run_many(nlp, "A man was arraigned on Monday in the killing. A woman was wounded in the shooting. "
+                            "It happened on Saturday.", TUE, [("killing", "ASSAULT"), ("wounded", "ASSAULT")])
+    assert events[1].get("event_date") == "2024-01-13"
+
+
+def test_aftermath_gatherings_do_not_date_the_incident(nlp):
+    events = _run_many(nlp, "Neighbors gathered on Monday to mourn a teenager. "
+                            "He had been shot on Saturday. Two people were hurt.", TUE, [("hurt", "ASSAULT")])
+    assert events[0].get("event_date") == "2024-01-13"
+
+
+def test_parenthesised_dateline_date_is_a_stamp(nlp):
+    events = _run_many(nlp, "MARION COUNTY, Ind. (Jan. 12, 2024) \u2013 A 7-year-old in Marion County accidentally "
+                            "shot his uncle. It happened on Sunday.", TUE, [("shot", "ASSAULT")])
+    assert events[0].get("event_date") == "2024-01-14"
+
+
+def test_lead_takes_its_earliest_recent_day(nlp):
+    events = _run_many(nlp, "Reporters waited outside on Monday. Crowds had been there since Saturday. "
+                            "Two people were hurt.", TUE, [("hurt", "ASSAULT")])
+    assert events[0].get("event_date") == "2024-01-13"
+
+
+def test_an_embedded_posts_date_is_a_stamp(nlp):
+    events = _run_many(nlp, "Police said two men were shot near the park pic.twitter.com/abc "
+                            "\u2014 Jane Roe (@janeroe) January 12, 2024\n\nIt happened on Sunday.", TUE,
+                       [("shot", "ASSAULT")])
+    assert events[0].get("event_date") == "2024-01-14"
+
+
+def test_an_investigation_underway_is_the_aftermath(nlp):
+    events = _run_many(nlp, "An investigation into the shooting was underway Monday. A woman was wounded. "
+                            "It happened on Saturday.", TUE, [("shooting", "ASSAULT"), ("wounded", "ASSAULT")])
+    assert events[1].get("event_date") == "2024-01-13"
+
+
+def test_a_bail_hearing_is_a_later_step(nlp):
+    events = _run_many(nlp, "A judge lowered the bail of a woman on Monday. Police said the man was run down "
+                            "on Saturday. One man was hurt.", TUE, [("hurt", "ASSAULT")])
+    assert events[0].get("event_date") == "2024-01-13"
+
+
+def test_a_four_digit_number_out_of_range_is_not_a_year(nlp):
+    found = [x.span.text for x in find_time_expressions(nlp("Call the tip line at 574-LMPD (5673)."))]
+    assert "5673" not in found
+    assert [x.span.text for x in find_time_expressions(nlp("The dam was built in 1923."))] == ["1923"]
+
+
+def test_a_possessive_day_of_a_nominal_event_is_past(nlp):
+    ev = _run(nlp, "Prosecutors say more charges will be filed against the suspect in Monday's shooting.", TUE,
+              "shooting")
+    assert ev.get("event_date") == "2024-01-15"
+
+
+def test_a_named_day_of_the_same_kind_goes_before_the_reporters_today(nlp):
+    events = _run_many(nlp, "Police said a boy was shot this morning at his home. Another boy was wounded on "
+                            "Sunday. Two people were hurt.", TUE,
+                       [("shot", "ASSAULT"), ("wounded", "ASSAULT"), ("hurt", "ASSAULT")])
+    assert events[2].get("event_date") == "2024-01-14"
+
+
+def test_a_lead_day_before_the_report_time_dates_the_event(nlp):
+    events = _run_many(nlp, "The club hosted a party on Saturday. A man was wounded, police said Monday.",
+                       TUE, [("wounded", "ASSAULT")])
+    assert events[0].get("event_date") == "2024-01-13"
+    events = _run_many(nlp, "A man was wounded, police said Saturday. The club hosted a party on Monday.",
+                       TUE, [("wounded", "ASSAULT")])
+    assert events[0].get("event_date") == "2024-01-13"

@@ -1,16 +1,19 @@
 """Dates stage: when each event happened (event_date, event_date_end, date_precision, date_raw, date_reason).
 
 For each event the governing time expression is looked for, in this order:
-1. the event's own clause (or below it). An expression that hangs on another kind of event the trigger is
+1. the event's own clause (or below it); a period there ("shot last week") is narrowed to a day the later
+   steps find inside it. An expression that hangs on another kind of event the trigger is
    an argument of ("arrested a man Friday for the shooting") is not the event's; when the event sits in an
    "after"/"before" clause of the dated one, the interval named shifts the date ("arrested Thursday, a day
    after he shot ..." -> Wednesday; "hours after" -> the same day) and with no interval it is skipped;
 2. a dated mention of the same kind of event elsewhere in the article (the article's narrative time for
-   that kind of event; dates of later steps such as arrests, charges or reports are taken last);
+   that kind of event; a named day before the reporter's "today"; dates of later steps such as arrests,
+   charges, reports or vigils only after the incident's time of 3);
 3. the incident's time: an expression of an occurrence verb ("it happened Saturday") or with a clock time
    ("around 10 p.m. Saturday"), which reports of later steps rarely give;
 4. the report's time in another clause of the sentence ("police said Monday": the event was on or before);
-5. the lead's first recent day (later steps last), then another kind of event's date, then the body's;
+5. the lead's earliest recent day (later steps last), when it is on or before the report's time of 4;
+   then another kind of event's date, then the body's;
 6. the publication date, and date_raw says so.
 
 Expressions are spaCy DATE/TIME entities plus our own patterns (weekdays, "yesterday", "earlier this week",
@@ -130,6 +133,9 @@ ADDRESS_WORDS = {"block", "blocks", "street", "st", "st.", "avenue", "ave", "ave
                  "unit", "apartment", "apt", "suite", "north", "south", "east", "west", "n.", "s.", "e.", "w."}
 
 
+MIN_YEAR, MAX_YEAR = 1000, 2199  # a bare four-digit number outside these is not a year
+
+
 def _bare_number(span: Span) -> bool:
     """A number alone is an age ("Joe Hernandez, 17,"), a count or an address ("1802 Beacon St."), unless it
     is a four-digit year after a word like "in" or "since" or before punctuation."""
@@ -137,6 +143,8 @@ def _bare_number(span: Span) -> bool:
     if re.fullmatch(r"\d{1,3}(?:-year)?|\d{5,}", text):
         return True
     if re.fullmatch(r"\d{4}", text):
+        if not MIN_YEAR <= int(text) <= MAX_YEAR:
+            return True  # "call 574-LMPD (5673)": a number, not a year
         doc = span.doc
         left = doc[span.start - 1].lower_ if span.start > 0 else ""
         right = doc[span.end] if span.end < len(doc) else None
@@ -350,21 +358,26 @@ class DatesStage:
         lead: _Choice | None | bool = None
         body: _Choice | None | bool = None
         for ev, (clause, other) in zip(ctx.events, own, strict=True):
-            choice = clause
+            choice = None if clause is not None and _coarse(clause) else clause
             if choice is None:  # another mention of the same kind of event that is dated
                 same = [i for i, t in enumerate(types) if t == ev.get("event_type")]
-                choice = narrative_time([triggers[i] for i in same], [clauses[i] for i in same], pub,
-                                        "narrative time of this kind of event (a dated mention of it)")
+                same_t, same_c = [triggers[i] for i in same], [clauses[i] for i in same]
+                what = "narrative time of this kind of event (a dated mention of it)"
+                choice = narrative_time(same_t, same_c, pub, what, follow_ups=False)
+                if choice is None:
+                    if incident is None:
+                        incident = incident_time(ctx.doc, exprs, pub) or False
+                    choice = incident or None
+                if choice is None:
+                    choice = narrative_time(same_t, same_c, pub, what)
             if choice is None:
                 if incident is None:
                     incident = incident_time(ctx.doc, exprs, pub) or False
                 choice = incident or None
             if choice is None:
-                choice = other
-            if choice is None:
                 if lead is None:
                     lead = lead_time(ctx.doc, exprs, pub) or False
-                choice = lead or None
+                choice = _before_report(other, lead or None)
             if choice is None:
                 if narrative is None:
                     narrative = narrative_time(triggers, clauses, pub) or False
@@ -373,6 +386,8 @@ class DatesStage:
                 if body is None:
                     body = lead_time(ctx.doc, exprs, pub, whole=True) or False
                 choice = body or None
+            if clause is not None and _coarse(clause):
+                choice = _refine(clause, choice)
             self._assign(ev, choice, pub, ctx)
 
     @staticmethod
@@ -408,6 +423,38 @@ class DatesStage:
         ev.set("date_reason", reason)
 
 
+def _before_report(report: _Choice | None, day: _Choice | None) -> _Choice | None:
+    """The report's time in another clause ("..., police said Monday") bounds the event from above: a day
+    the lead names on or before it (not one of a later step) is the better estimate, else the report's day."""
+    if report is None or day is None:
+        return report or day
+    if day.span is not None and report.span is not None and day.span.start_char == report.span.start_char:
+        return report
+    if _follow_up(day.span):
+        return report  # the lead's day dates a later step (an arrest), not the incident
+    if report.res.start is None or day.res.start is None or _coarse(report) or day.res.start > report.res.start:
+        return report
+    return _Choice(day.res, day.raw, f"{day.why}, on or before the report's {report.raw!r}", day.span)
+
+
+def _coarse(c: _Choice) -> bool:
+    """A period longer than a day ("last week", "over the weekend", "this year")."""
+    return c.res.precision != "day" or not re.match(r"\d{4}-\d{2}-\d{2}", c.res.value)
+
+
+def _refine(period: _Choice, day: _Choice | None) -> _Choice:
+    """An event dated only by a period in its clause ("shot last week") takes a day the article gives for the
+    incident (a dated mention of the same kind of event, the incident's time, the lead's day) when that day
+    falls within the period; otherwise the period stands."""
+    r = period.res
+    if day is None or _coarse(day) or day.res.start is None or r.start is None:
+        return period
+    hi = r.end or r.start
+    if not r.start <= day.res.start <= hi:
+        return period
+    return _Choice(day.res, day.raw, f"{day.why}, the day within {period.raw!r} (the event's clause)", day.span)
+
+
 def _dates_other_event(trigger: Token, tok: Token, kinds: dict[int, str]) -> bool:
     """The expression hangs on the trigger of another kind of event that the trigger is an argument of
     ("police arrested a man Friday for the shooting", "charged Tuesday with killing"): it dates that one."""
@@ -434,7 +481,10 @@ def choose_expression(trigger: Token, sent: Span, exprs: list[TimeExpr], pub: da
             continue
         if _is_stamp_label(ex.span):
             continue
-        r = resolve(ex.span.text, pub, tense)
+        own_tense = tense
+        if trigger.pos_ in ("NOUN", "PROPN") and ex.span.root.head.i == trigger.i and ex.span.root.dep_ == "poss":
+            own_tense = "past"  # "charges will be filed in Tuesday's shooting": the incident named is past
+        r = resolve(ex.span.text, pub, own_tense)
         if r is None or r.start is None:
             continue
         cost, outside = _path_cost(trigger, ex.span.root)
@@ -484,22 +534,54 @@ def _recent_day(r: Resolved | None, pub: date | None) -> bool:
 # verbs of the steps that follow an incident (and of its reporting): their dates are not the incident's
 FOLLOW_UP_LEMMAS = {"charge", "arrest", "arraign", "appear", "identify", "release", "plead", "book", "jail",
                     "indict", "sentence", "convict", "file", "announce", "name", "detain", "apprehend", "hold",
-                    "discharge", "remain", "investigate", "continue", "update", "deny", "seek", "search"}
+                    "discharge", "remain", "investigate", "continue", "update", "deny", "seek", "search",
+                    # the aftermath: mourning, vigils, statements, public meetings
+                    "mourn", "gather", "attend", "address", "speak", "struggle", "remember", "honor", "grieve",
+                    "pray", "march", "rally", "describe", "interview", "learn", "lower", "schedule", "testify"}
 
 
 def _follow_up(span: Span | None) -> bool:
     """The expression dates a later step (an arrest, a charge, a court appearance) or a report."""
     verb = _governing_verb(span) if span is not None else None
-    return verb is not None and verb.lemma_.lower() in FOLLOW_UP_LEMMAS | REPORTING_LEMMAS
+    if verb is None:
+        return False
+    if verb.lemma_.lower() in FOLLOW_UP_LEMMAS | REPORTING_LEMMAS:
+        return True
+    return verb.lemma_.lower() == "be" and _aftermath_state(verb)
+
+
+# nouns whose state an "is ... on Monday" clause reports after the incident: "an investigation was underway
+# Monday", "the boy was in stable condition Tuesday"
+AFTERMATH_NOUNS = {"investigation", "probe", "search", "manhunt", "condition", "custody", "jail", "hospital"}
+
+
+def _aftermath_state(verb: Token) -> bool:
+    """A "be" clause that states the aftermath (an investigation underway, a victim's condition)."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in AFTERMATH_NOUNS:
+            return True
+        if c.lower_ == "underway":
+            return True
+        if c.dep_ == "prep" and any(g.lemma_.lower() in AFTERMATH_NOUNS for g in c.children if g.dep_ == "pobj"):
+            return True
+    return False
+
+
+def _deictic_now(raw: str) -> bool:
+    """"today", "tonight", "this morning": the reporter's now, which more often dates the report than the
+    incident when another mention names a day."""
+    return bool(re.search(r"(?i)\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", raw))
 
 
 def narrative_time(triggers: list[Token], own: list[_Choice | None], pub: date | None,
-                   what: str = "article's narrative time") -> _Choice | None:
+                   what: str = "article's narrative time", follow_ups: bool = True) -> _Choice | None:
     """The article's narrative time: the day-precise, recent (within NARRATIVE_DAYS before publication) date
-    found in the clause of the article's first event that has one; a date of a later step (an arrest, a
-    charge, a report) only when no event has another."""
-    found = [(trig, c) for trig, c in zip(triggers, own, strict=True) if c is not None and _recent_day(c.res, pub)]
-    for trig, c in sorted(found, key=lambda p: _follow_up(p[1].span)):
+    found in the clause of the article's first event that has one, a named day before the reporter's "today";
+    a date of a later step (an arrest, a charge, a report) only when no event has another, and none at all
+    without `follow_ups`."""
+    found = [(trig, c) for trig, c in zip(triggers, own, strict=True) if c is not None and _recent_day(c.res, pub)
+             and (follow_ups or not _follow_up(c.span))]
+    for trig, c in sorted(found, key=lambda p: (_follow_up(p[1].span), _deictic_now(p[1].raw))):
         return _Choice(c.res, c.raw, f"{what} (from the clause of {trig.text!r})", c.span)
     return None
 
@@ -556,8 +638,8 @@ def incident_time(doc: Doc, exprs: list[TimeExpr], pub: date | None) -> _Choice 
 
 
 def lead_time(doc: Doc, exprs: list[TimeExpr], pub: date | None, whole: bool = False) -> _Choice | None:
-    """The first day-precise, recent expression of the article's lead (page stamps and bylines skipped);
-    with `whole`, of the whole article."""
+    """The earliest day-precise, recent expression of the article's lead (page stamps and bylines skipped;
+    days of later steps last: the incident comes before its aftermath); with `whole`, of the whole article."""
     sents = list(doc.sents)
     end = max((s.end for s in sents[:LEAD_SENTENCES]), default=0)
     end = max([end] + [s.end for s in sents if s.end_char <= LEAD_CHARS])
@@ -574,11 +656,21 @@ def lead_time(doc: Doc, exprs: list[TimeExpr], pub: date | None, whole: bool = F
             assert r is not None
             where = "body: no dated event or lead" if whole else "lead"
             found.append(_Choice(r, ex.span.text, f"article's narrative time ({where})", ex.span))
-    return min(found, key=lambda c: _follow_up(c.span), default=None)
+    return min(found, key=lambda c: (_follow_up(c.span), c.res.start), default=None)
+
+
+# a dateline's date in parentheses: "HENRY COUNTY, Ind. (Aug. 28, 2015) -- Officials ..."
+DATELINE_PAREN = re.compile(r"(?:^|\n|\s{2})[A-Z][A-Z .'-]+,(?:\s+[A-Z][A-Za-z.]+)*\s*\($")
 
 
 def _is_stamp_label(span: Span) -> bool:
-    left = doc_text(span.doc)[max(0, span.start_char - 36): span.start_char].lower()
+    text = doc_text(span.doc)
+    if text[span.end_char: span.end_char + 1] == ")" and DATELINE_PAREN.search(
+            text[max(0, span.start_char - 60): span.start_char]):
+        return True
+    left = text[max(0, span.start_char - 36): span.start_char].lower()
+    if re.search(r"\(@\w+\)\s*$", left):
+        return True  # an embedded post's date: "... pic.twitter.com/x -- Jane Doe (@jdoe) March 21, 2017"
     return bool(re.search(r"(posted|updated|published|last modified|last updated)\s*(on|at)?\s*:?\s*"
                           rf"(?:{_WD},?\s*)?$", left))
 
