@@ -85,7 +85,9 @@ def _absorb(primary: EventDraft, other: EventDraft, where: str) -> None:
             and "publication" not in (ov.get("date_raw") or "publication"):
         for f in ("event_date", "event_date_end", "date_precision", "date_raw"):
             pv[f] = ov.get(f)
-        pv["date_reason"] = f"date from {where}"
+            if f in other.reasons:
+                primary.reasons[f] = other.reasons[f]
+        pv["date_reason"] = f"date from {where}: {ov.get('date_reason') or ''}".rstrip(": ")
     if pv.get("claim_status", "asserted") == "asserted" and ov.get("claim_status", "asserted") != "asserted":
         for f in ("attribution_text", "attribution_name", "attribution_country", "claim_status"):
             pv[f] = ov.get(f)
