@@ -68,7 +68,8 @@ class ArticleActors:
         self.lex = lexicon
         self.when = when
         self.places = places
-        self._place_ents: list[Span] | None = None
+        self._place_ents: list[tuple[Span, int]] | None = None  # (entity, start of its sentence)
+        self._span_words: dict[tuple[int, int], frozenset[str]] = {}
         self._country_cache: dict[str, str | None] = {}
         self.by_head: dict[int, Mention] = {}
         self.order: list[Mention] = []
@@ -118,7 +119,7 @@ class ArticleActors:
             return self._pronoun(head, span)
         info = self.lex.resolve(span.text, self.when, self.places)
         if self._is_description(head, span, info):
-            ante = self._antecedent(head, lambda m: _shares_head(m, head) and m.info is not None
+            ante = self._antecedent(head, lambda m: self._shares_head(m, head) and m.info is not None
                                     and (m.info.country is not None or m.info.kind in ORGISH))
             if ante is None and low in DESCRIPTIONS:
                 ante = self._antecedent(head, lambda m: m.info is not None and m.info.kind in ORGISH
@@ -224,7 +225,7 @@ class ArticleActors:
         earlier ones are preferred to later ones, the same sentence to others."""
         sent = head.sent
         best: tuple[int, str, str] | None = None
-        for ent in self._places():
+        for ent, ent_sent_start in self._places():
             if span is not None and span.start <= ent.start < span.end:
                 continue
             if head.i in range(ent.start, ent.end):
@@ -232,7 +233,7 @@ class ArticleActors:
             country = self._ent_country(ent.text)
             if country is None or (candidates is not None and country not in candidates):
                 continue
-            same = ent.sent == sent
+            same = ent_sent_start == sent.start
             if same_sentence_first:
                 if same:
                     dist = abs(ent.start - head.i)
@@ -246,10 +247,20 @@ class ArticleActors:
                 best = (dist, country, ent.text)
         return (best[1], f"'{best[2]}'") if best else (None, "")
 
-    def _places(self) -> list[Span]:
+    def _places(self) -> list[tuple[Span, int]]:
         if self._place_ents is None:
-            self._place_ents = [e for e in self.doc.ents if e.label_ in ("GPE", "NORP", "LOC")]
+            self._place_ents = [(e, e.sent.start) for e in self.doc.ents if e.label_ in ("GPE", "NORP", "LOC")]
         return self._place_ents
+
+    def _shares_head(self, m: Mention, head: Token) -> bool:
+        """Whether an earlier mention's words include `head`'s word ("the Guards" ~ "Revolutionary Guards")."""
+        if m.head.i == head.i or m.head.pos_ == "PRON":
+            return False
+        key = (m.span.start, m.span.end)
+        words = self._span_words.get(key)
+        if words is None:
+            words = self._span_words[key] = frozenset(t.lower_ for t in m.span)
+        return head.lower_ in words
 
     def _ent_country(self, text: str) -> str | None:
         if text not in self._country_cache:
@@ -275,10 +286,6 @@ def _is_pronoun(tok: Token) -> bool:
     if tok.text.isupper() and len(tok.text) > 1:  # "US", "IT" are names here
         return False
     return tok.pos_ == "PRON" or tok.lower_ in PERSONAL | GROUPISH | SPEAKER
-
-
-def _shares_head(m: Mention, head: Token) -> bool:
-    return m.head.i != head.i and head.lower_ in {t.lower_ for t in m.span} and m.head.pos_ != "PRON"
 
 
 def _compatible(a: ActorInfo, b: ActorInfo | None) -> bool:
