@@ -8,7 +8,6 @@ one answer, so a new field can't appear without saying where it is decided."""
 from __future__ import annotations
 
 import importlib
-import sys
 from dataclasses import dataclass, fields
 
 from .record import Event
@@ -55,7 +54,7 @@ class Decider:
     @property
     def doc(self) -> str:
         """The first paragraph of the module's docstring."""
-        mod = sys.modules.get(self.module) or importlib.import_module(self.module)
+        mod = importlib.import_module(self.module)
         text = (mod.__doc__ or "").strip()
         return text.split("\n\n")[0].replace("\n", " ")
 

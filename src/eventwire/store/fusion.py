@@ -29,7 +29,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
-from typing import Any
 
 import sqlalchemy as sa
 
@@ -75,16 +74,20 @@ def _place(new: Event, old: Event) -> tuple[float, str] | None:
     return None
 
 
+def _both_given(new: Event, old: Event) -> list[tuple[int, int]]:
+    """The casualty counts (killed, injured) that both records give."""
+    return [(a, b) for a, b in ((new.fatalities, old.fatalities), (new.injured, old.injured))
+            if a is not None and b is not None]
+
+
 def _same_counts(new: Event, old: Event) -> bool:
     """At least one casualty count given by both records, and no count given by both that differs."""
-    given = [(a, b) for a, b in ((new.fatalities, old.fatalities), (new.injured, old.injured))
-             if a is not None and b is not None]
+    given = _both_given(new, old)
     return bool(given) and all(a == b for a, b in given)
 
 
 def _counts_conflict(new: Event, old: Event) -> bool:
-    return any(a is not None and b is not None and a != b
-               for a, b in ((new.fatalities, old.fatalities), (new.injured, old.injured)))
+    return any(a != b for a, b in _both_given(new, old))
 
 
 Rank = tuple[int, int, int, int, float]
@@ -206,9 +209,3 @@ def refuse_all(conn: sa.Connection, now: str) -> int:
         e.c.created_at, e.c.article_id, e.c.evidence_start, e.c.event_id))]
     return fuse_events(conn, ids, now)
 
-
-def fused_stats(conn: sa.Connection) -> dict[str, Any]:
-    e = tables.events
-    n = conn.execute(sa.select(sa.func.count()).select_from(e).where(e.c.fused_into.is_not(None))).scalar_one()
-    multi = conn.execute(sa.select(sa.func.count()).select_from(e).where(e.c.source_count > 1)).scalar_one()
-    return {"fused_reports": int(n), "events_with_several_sources": int(multi)}
