@@ -3,28 +3,18 @@ is absent, and fail when it is absent under CI=true."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from needs import ROOT, need_shared
+
 EXAMPLES = ROOT / "examples"
-SHARED = Path(os.environ.get("EVENTWIRE_SHARED", ROOT.parent / "shared"))
-
-
-def require_shared() -> Path:
-    if SHARED.is_dir():
-        return SHARED
-    msg = f"gold data folder {SHARED} is absent (set EVENTWIRE_SHARED to its path)"
-    if os.environ.get("CI") == "true":
-        pytest.fail(msg + " and CI=true, where it must be present")
-    pytest.skip(msg)
 
 
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
-    return require_shared()
+    return need_shared()
 
 
 @pytest.fixture(scope="session")

@@ -8,10 +8,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import importlib.util
 import json
-import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -20,22 +17,9 @@ import pytest
 from eventwire import Article, extract
 from eventwire.errors import ConfigError
 from eventwire.record import FIELDS, Event
+from needs import need_spark
 
-
-def _spark_missing() -> str | None:
-    if importlib.util.find_spec("pyspark") is None:
-        return "pyspark is not installed (pip install 'eventwire[spark]')"
-    java_home = os.environ.get("JAVA_HOME")
-    if not shutil.which("java") and not (java_home and (Path(java_home) / "bin" / "java").exists()):
-        return "no Java runtime (java on PATH or JAVA_HOME) for pyspark"
-    return None
-
-
-_MISSING = _spark_missing()
-if _MISSING:
-    if os.environ.get("EVENTWIRE_REQUIRE_SPARK") == "1":
-        pytest.fail(f"EVENTWIRE_REQUIRE_SPARK=1 but {_MISSING}", pytrace=False)
-    pytest.skip(f"Spark tests skipped: {_MISSING}", allow_module_level=True)
+need_spark()
 
 from eventwire.spark import (  # noqa: E402
     event_schema,

@@ -3,7 +3,6 @@ hand-made store whose counts are known exactly, and TestClients over both."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,21 +12,9 @@ from eventwire.article import Article
 from eventwire.pipeline import ArticleResult
 from eventwire.record import Event
 from eventwire.store import Store
+from needs import need_server, pg_schema_url
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-
-
-def require_server() -> None:
-    """Skip (fail under CI=true) when fastapi or httpx is missing; callable at module level."""
-    try:
-        import fastapi  # noqa: F401
-        import httpx  # noqa: F401
-    except ImportError as exc:
-        msg = (f"the server tests need eventwire[server] and httpx ({exc.name} is missing): "
-               "pip install -e '.[dev,server]'")
-        if os.environ.get("CI") == "true":
-            pytest.fail(msg + " (CI=true: install the server extra)")
-        pytest.skip(msg, allow_module_level=True)
 
 
 @pytest.fixture(scope="session")
@@ -49,7 +36,7 @@ def examples_store(examples_url: str) -> Iterator[Store]:
 
 @pytest.fixture(scope="session")
 def client(examples_url: str):
-    require_server()
+    need_server(module_level=False)
     from fastapi.testclient import TestClient
 
     from eventwire.server import create_app
@@ -82,38 +69,13 @@ def small_world() -> list[ArticleResult]:
     ]
 
 
-PG_ENV = "EVENTWIRE_TEST_PG_URL"  # as in tests/store: a PostgreSQL database the tests may add schemas to
-
-
-def _pg_schema_url() -> Iterator[str]:
-    """A URL whose connections use a fresh PostgreSQL schema, dropped afterwards (skips without PG_ENV)."""
-    import uuid
-
-    import sqlalchemy as sa
-
-    base = os.environ.get(PG_ENV)
-    if not base:
-        pytest.skip(f"PostgreSQL server tests need {PG_ENV}=postgresql://user:password@host/db")
-    url = sa.engine.make_url(base).set(drivername="postgresql+psycopg")
-    schema = f"ew_server_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(url)
-    with admin.begin() as conn:
-        conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
-    try:
-        yield url.update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(hide_password=False)
-    finally:
-        with admin.begin() as conn:
-            conn.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
-        admin.dispose()
-
-
 @pytest.fixture(scope="session", params=("sqlite", "postgresql"))
 def small_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The small world in SQLite, and in PostgreSQL when EVENTWIRE_TEST_PG_URL is set."""
     if request.param == "sqlite":
         urls: Iterator[str] = iter([f"sqlite:///{tmp_path_factory.mktemp('server') / 'small.db'}"])
     else:
-        urls = _pg_schema_url()
+        urls = pg_schema_url("ew_server")
     url = next(urls)
     with Store.open(url) as store:
         store.ingest(small_world())
@@ -124,7 +86,7 @@ def small_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathF
 
 @pytest.fixture(scope="session")
 def small_client(small_url: str):
-    require_server()
+    need_server(module_level=False)
     from fastapi.testclient import TestClient
 
     from eventwire.server import create_app

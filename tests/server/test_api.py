@@ -11,10 +11,9 @@ import pytest
 from eventwire.filters import parse_filter
 from eventwire.record import FIELDS, Event
 from eventwire.store import EventFilter, Store
+from needs import need_server
 
-from .conftest import require_server
-
-require_server()
+need_server()
 
 from eventwire.server import reads  # noqa: E402
 from eventwire.server.provenance import REASON_FIELDS  # noqa: E402

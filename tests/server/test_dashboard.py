@@ -1,13 +1,11 @@
 """The dashboard in a real headless Chromium: uvicorn serves the examples store on a free port, Chromium
 loads the page, runs its JavaScript against the API and dumps the DOM, which must hold what the API holds.
 
-Chromium is found as chromium, chromium-browser, google-chrome or $EVENTWIRE_CHROMIUM. Without it the
-tests skip; with EVENTWIRE_REQUIRE_CHROMIUM=1 (set it in CI) they fail instead."""
+Chromium is found as chromium, chromium-browser, google-chrome or $EVENTWIRE_CHROMIUM (tests/needs.py).
+Without it the tests skip; with EVENTWIRE_REQUIRE_CHROMIUM=1 (set it in CI) they fail instead."""
 
 from __future__ import annotations
 
-import os
-import shutil
 import socket
 import subprocess
 import threading
@@ -19,29 +17,13 @@ from pathlib import Path
 import pytest
 
 from eventwire.store import Store
+from needs import need_chromium, need_server
 
-from .conftest import require_server
-
-require_server()
-
-BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-
-
-def find_chromium() -> str:
-    own = os.environ.get("EVENTWIRE_CHROMIUM")
-    found = own if own and shutil.which(own) else next(filter(None, map(shutil.which, BROWSERS)), None)
-    if found:
-        return found
-    msg = (f"no Chromium found (looked for {', '.join(BROWSERS)} and $EVENTWIRE_CHROMIUM): "
-           "install it (Debian: apt-get install chromium) to test the dashboard in a browser")
-    if os.environ.get("EVENTWIRE_REQUIRE_CHROMIUM") == "1":
-        pytest.fail(msg + " (EVENTWIRE_REQUIRE_CHROMIUM=1)")
-    pytest.skip(msg)
-
+need_server()
 
 @pytest.fixture(scope="module")
 def chromium() -> str:
-    return find_chromium()
+    return need_chromium()
 
 
 @pytest.fixture(scope="module")

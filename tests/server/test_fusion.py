@@ -9,10 +9,9 @@ from eventwire.article import Article
 from eventwire.pipeline import ArticleResult
 from eventwire.record import Event
 from eventwire.store import Store
+from needs import need_server
 
-from .conftest import require_server
-
-require_server()
+need_server()
 
 
 def _report(aid: str) -> ArticleResult:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from eventwire.record import FIELDS, Event
+from needs import need_server
 
-from .conftest import require_server
-
-require_server()
+need_server()
 
 from eventwire.server.provenance import REASON_FIELDS, highlights, provenance, reasons  # noqa: E402
 

@@ -6,10 +6,9 @@ import pytest
 from click.testing import CliRunner
 
 from eventwire.cli import cli
+from needs import need_server
 
-from .conftest import require_server
-
-require_server()
+need_server()
 
 
 def test_serve_runs_the_app_on_host_and_port(monkeypatch: pytest.MonkeyPatch, small_url: str) -> None:

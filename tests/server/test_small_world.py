@@ -3,9 +3,9 @@ slash, paging totals, and articles linked to no text."""
 
 from __future__ import annotations
 
-from .conftest import require_server
+from needs import need_server
 
-require_server()
+need_server()
 
 
 def test_stats_exact(small_client) -> None:
