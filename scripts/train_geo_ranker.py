@@ -158,7 +158,7 @@ def main() -> None:
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args()
     gaz = Gazetteer.open()
-    gp = Geoparser(gaz)
+    gp = Geoparser(gaz, Ranker({f: 0.0 for f in FEATURES}))  # candidates only: the weights may be stale
     arts = articles(args.shared, args.cache, gp)
     print(f"{len(arts)} articles", file=sys.stderr)
     cv: dict[str, list[float]] = {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from eventwire.gazetteer.geoparse import is_fallback
 from eventwire.gazetteer.rank import haversine_km
 
 
@@ -89,3 +90,30 @@ def test_city_tagged_as_person_after_locative_preposition(nlp):
     mentions = gp.parse(doc, "a")
     assert mentions[0].text == "KYIV"
     assert any(m.text == "Kyiv" and m.start > 10 and m.country_iso3 == "UKR" for m in mentions)
+
+
+def test_heathrow_in_a_london_story(nlp, geoparser):
+    ms = parse(nlp, geoparser, "Flights were grounded at Heathrow on Monday after a fire near London.")
+    heathrow = by_text(ms, "Heathrow")
+    assert heathrow.country_iso3 == "GBR"
+    assert haversine_km(heathrow.latitude, heathrow.longitude, 51.47, -0.46) < 25
+
+
+def test_given_institution_named_after_a_place(nlp, geoparser):
+    text = "Colorado State University and the Bank of Mexico signed the deal; Cornell University did not."
+    doc = nlp(text)
+    names = ["Colorado State University", "Bank of Mexico", "Cornell University"]
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    csu, bank, cornell = geoparser.resolve_spans(doc, spans, "t")
+    assert csu.name == "Colorado" and csu.geo_precision == "admin1" and "named after" in csu.reason
+    assert bank.country_iso3 == "MEX" and bank.geo_precision == "country"
+    assert "named after" not in cornell.reason  # "Cornell" is no country or division
+
+
+def test_unknown_name_placed_in_its_container(nlp, geoparser):
+    text = "She grew up in Zorbaxville, Ohio, and later moved to Paris."
+    names = ["Zorbaxville", "Ohio", "Paris"]
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    unknown, ohio, _ = geoparser.resolve_spans(nlp(text), spans, "t")
+    assert is_fallback(unknown) and unknown.name == ohio.name == "Ohio"
+    assert "('X, Y')" in unknown.reason and unknown.confidence < 0.5

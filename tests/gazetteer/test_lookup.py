@@ -68,3 +68,25 @@ def test_demonym_table_covers_most_countries():
 
 def test_us_state_abbreviation(gazetteer):
     assert gazetteer.candidates("Calif.")[0].name == "California"
+
+
+def test_geonames_style_points(gazetteer):
+    """Regions and divisions whose populated places sit at one edge carry a representative point
+    (curated.tsv, admin1_points.tsv), not the middle of their towns."""
+    alberta = [p for p in gazetteer.candidates("Alberta") if p.feature_code == "ADM1"][0]
+    assert alberta.country_iso3 == "CAN" and near(alberta, 52.28, -117.47)
+    mideast = gazetteer.candidates("Middle East")[0]
+    assert mideast.feature_code == "RGN" and near(mideast, 33.14, 35.86)
+
+
+def test_heathrow_is_the_london_airport(gazetteer):
+    cands = gazetteer.candidates("Heathrow")
+    assert any(p.country_iso3 == "USA" for p in cands)  # Heathrow, Florida is a namesake
+    airport = [p for p in cands if p.feature_code == "AIRP"][0]
+    assert airport.country_iso3 == "GBR" and near(airport, 51.47, -0.46)
+
+
+def test_arabic_article_dropped_in_arab_countries_only(gazetteer):
+    qamishli = gazetteer.candidates("Qamishli")  # GeoNames: "Al Qāmishlī"
+    assert qamishli and qamishli[0].country_iso3 == "SYR"
+    assert not any(c.place.name == "El Paso" and c.place.country_iso3 == "USA" for c in gazetteer.lookup("Paso"))

@@ -32,12 +32,17 @@ from pathlib import Path
 
 from .normalize import is_latin, normalize
 
-BUILD_VERSION = "2"
+BUILD_VERSION = "4"
 DATA = Path(__file__).resolve().parent / "data"
 DATA_FILES = ("curated.tsv", "aliases.tsv", "country_points.tsv", "admin1_points.tsv", "demonyms.tsv")
 
 # Kinds of name, kept with each (name -> place) link; rank.py weighs them.
 NAME_MAIN, NAME_ALT, NAME_SHORT, NAME_ABBR = 0, 1, 2, 3
+# Place names of Arabic-speaking countries lose their article in English news ("Al Qāmishlī" -> "Qamishli"):
+# the bare form is indexed as an alternate name. The article assimilates to the next consonant (ar-, as-...).
+ARABIC_COUNTRIES = {"ARE", "BHR", "COM", "DJI", "DZA", "EGY", "ESH", "IRQ", "JOR", "KWT", "LBN", "LBY", "MAR",
+                    "MRT", "OMN", "PSE", "QAT", "SAU", "SDN", "SOM", "SYR", "TUN", "YEM"}
+ARABIC_ARTICLES = {"al", "el", "ar", "as", "ash", "ad", "az", "an", "at", "ath", "adh"}
 _DIVISION_SUFFIXES = (" county", " parish", " province", " governorate", " oblast", " district", " region",
                       " state", " prefecture", " department", " municipality", " borough")
 
@@ -319,7 +324,19 @@ class _Builder:
                 old = tmp[norm].get(i)
                 if old is None or kind < old:
                     tmp[norm][i] = kind
+                bare = _without_arabic_article(norm) if r.iso3 in ARABIC_COUNTRIES else None
+                if bare is not None:  # "Al Qāmishlī" is written "Qamishli" in English news
+                    old = tmp[bare].get(i)
+                    if old is None or max(kind, NAME_ALT) < old:
+                        tmp[bare][i] = max(kind, NAME_ALT)
         return {k: tuple(i * 4 + kd for i, kd in v.items()) for k, v in tmp.items()}
+
+
+def _without_arabic_article(norm: str) -> str | None:
+    """A normalized name without its leading Arabic article ("al qamishli" -> "qamishli", "ar raqqah" ->
+    "raqqah"), or None when it has none or too little is left."""
+    head, _, rest = norm.partition(" ")
+    return rest if head in ARABIC_ARTICLES and len(rest) >= 4 else None
 
 
 def build(path: str | Path | None = None) -> Path:

@@ -68,6 +68,11 @@ CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july"
                   "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
                   "saturday", "sunday", "christmas", "easter"}
 RESOLVE_PASSES = 3
+# capitalised words of an institution's name ("Colorado State University", "Bank of Mexico"; `_named_after`)
+INSTITUTION_WORDS = {"University", "College", "State", "House", "Senate", "Assembly", "Legislature", "Parliament",
+                     "Congress", "Bank", "Government", "Police", "Army", "Court", "Supreme", "Central", "National",
+                     "Institute", "Museum", "Department", "Ministry", "Council", "Capitol", "Statehouse"}
+NAMED_AFTER_REASON = "an institution named after a place"
 FALLBACK = "fallback"
 FALLBACK_CONFIDENCE = 0.15
 LOCATIVE_PREPS = {"in", "at", "near", "to", "from", "outside", "into", "across", "toward", "towards"}
@@ -121,12 +126,40 @@ class Geoparser:
                 continue
             m = Mention(sp.start, sp.end, source="given")
             m.cands = self.gaz.lookup(doc_text(doc)[a:b]) or self._lookup_span(sp)
+            if not m.cands:
+                m.cands = self._named_after(sp)
+                if m.cands:
+                    m.source = "given; " + NAMED_AFTER_REASON
             d = self.gaz.demonym(doc_text(doc)[a:b])
             if d is not None and not _prominent(m.cands, 1_000_000, countries_only=True):
                 m.cands, m.is_demonym = [Candidate(d, NAME_MAIN)], True
             mentions.append(m)
         self._link(doc, mentions)
         return mentions
+
+    def _named_after(self, span: Span) -> list[Candidate]:
+        """An institution the gazetteer lacks, named after a country or first-level division: "Colorado State
+        University", "Iowa House", "Mexican Senate", "University of Alberta", "Bank of Mexico" -> that place
+        (a given span names a place by metonymy). Empty when the name is not of that shape."""
+        words = [t.text for t in span]
+        for k in range(len(span) - 1, 0, -1):  # "<place> <institution words>"
+            if all(w in INSTITUTION_WORDS for w in words[k:]):
+                found = self._country_or_division(span[:k])
+                if found:
+                    return found
+        for k in range(1, len(span) - 1):  # "<institution word> of <place>"
+            if words[k] == "of" and words[k - 1] in INSTITUTION_WORDS:
+                return self._country_or_division(span[k + 1:])
+        return []
+
+    def _country_or_division(self, span: Span) -> list[Candidate]:
+        if not span[0].text[:1].isupper() or span[0].lower_ in EXTENSIONS:
+            return []
+        d = self.gaz.demonym(span.text)
+        if d is not None:
+            return [Candidate(d, NAME_MAIN)]
+        return [c for c in self.gaz.lookup(span.text)
+                if c.kind == NAME_MAIN and c.place.feature_code in ("PCLI", "ADM1", "ADMD")]
 
     # -- detection -------------------------------------------------------------------------------------
 
@@ -384,17 +417,22 @@ class Geoparser:
     def _fall_back(mentions: list[Mention], ctx: Context) -> None:
         """A mention the gazetteer does not know ("Harwinton", "the Neches River") is placed, with a low
         confidence, at the article's main place: in local news most unknown names are small places near
-        the places the article names. The reason starts with FALLBACK so that users can tell."""
+        the places the article names; "X, Y" with X unknown is placed at Y. The reason starts with FALLBACK
+        so that users can tell."""
         todo = [m for m in mentions if not m.cands and m.end > m.start]
         if not todo:
             return
         focus = ctx.focus()
-        if focus is None:
-            return
-        place, _ = focus
         for m in todo:
+            within = mentions[m.container].result if m.container is not None else None
+            if within is not None and within.place is not None and mentions[m.container].cands:
+                place, where = within.place, "the place it lies in ('X, Y')"
+            elif focus is not None:
+                place, where = focus[0], "the article's main place"
+            else:
+                continue
             m.result = Ranked(place, 0.0, FALLBACK_CONFIDENCE,
-                              f"{FALLBACK}: not in the gazetteer; placed at the article's main place "
+                              f"{FALLBACK}: not in the gazetteer; placed at {where} "
                               f"{place.name} ({place.feature_code}, {place.country_iso3 or '-'})")
 
     # -- output ----------------------------------------------------------------------------------------
