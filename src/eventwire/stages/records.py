@@ -38,6 +38,41 @@ def _same_actor(a: EventDraft, b: EventDraft, n: str) -> bool:
                     and a.get(f"actor{n}_country") is None))
 
 
+def _placed(ev: EventDraft) -> bool:
+    """The event has a place of its own (not a dateline or article-level fallback)."""
+    return ev.get("latitude") is not None and not (ev.get("geo_reason") or "no place").startswith(FALLBACK_GEO)
+
+
+def _place_conflict(a: EventDraft, b: EventDraft) -> bool:
+    """Different countries; a place outside any country (a sea, a strait) differs from every country when
+    both mentions are placed by their own words."""
+    if _placed(a) and _placed(b):
+        return a.get("country_iso3") != b.get("country_iso3")
+    return _conflict(a.get("country_iso3"), b.get("country_iso3"))
+
+
+ANAPHORIC_DETS = {"the", "this", "these", "that", "those", "such"}
+ANAPHORIC_SUBJECTS = {"this", "that", "it", "these", "those"}
+
+
+def anaphoric(ev: EventDraft) -> bool:
+    """A bare noun mention that points back to an event told before: no actor of its own, and a definite or
+    demonstrative determiner ("the attacks", "these strikes") or the predicate of "this/it was"
+    ("this was a reckless set of strikes"), and nothing said about it (no prepositional phrase, relative
+    clause or possessor). Its sentence's places describe something else."""
+    if ev.get("actor1_text") is not None or ev.get("actor2_text") is not None or ev.trigger.pos_ != "NOUN":
+        return False
+    if any(c.dep_ in ("prep", "acl", "relcl", "poss") for c in ev.trigger.children):
+        return False  # "the killing of three guards in Syria": it says what it is about; not a pointer back
+    head = ev.trigger
+    while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ == "of":
+        head = head.head.head  # "a set of strikes" -> "set"
+    if any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in head.children):
+        return True
+    return head.dep_ == "attr" and any(c.dep_ == "nsubj" and c.lower_ in ANAPHORIC_SUBJECTS
+                                       for c in head.head.children)
+
+
 def compatible(a: EventDraft, b: EventDraft) -> bool:
     if a.get("event_type") != b.get("event_type"):
         return False
@@ -49,7 +84,7 @@ def compatible(a: EventDraft, b: EventDraft) -> bool:
     if a.get("actor1_country") and a.get("actor1_country") == b.get("actor2_country") \
             and a.get("actor1_country") != a.get("actor2_country"):
         return False
-    if _conflict(a.get("country_iso3"), b.get("country_iso3")):
+    if _place_conflict(a, b) and not (anaphoric(a) or anaphoric(b)):
         return False
     da, db = a.get("event_date"), b.get("event_date")
     if da and db and da != db and a.get("date_precision") == "day" == b.get("date_precision") \
@@ -100,16 +135,24 @@ def merge_mentions(ctx: ArticleContext) -> list[EventDraft]:
     sent_of = _sentence_index(ctx)
     merged: list[EventDraft] = []
     owner: dict[int, EventDraft] = {}  # id(draft) -> the merged draft that stands for it
+    last: dict[int, int] = {}  # id(merged draft) -> sentence of its latest mention
     for ev in ctx.events:
         si = sent_of.get(ev.sent.start, 0)
-        # the antecedent: the nearest compatible event that names its source, else the nearest one
-        near = [c for c in reversed(merged)
-                if si - sent_of.get(c.sent.start, 0) <= MERGE_WINDOW and compatible(c, ev)]
+        # the antecedent: the nearest compatible event that names its source, else the nearest one. A mention
+        # that points back ("the attacks") looks for the event talked about last, which stays in view for
+        # MERGE_WINDOW sentences after its latest mention; other mentions, after its first.
+        if anaphoric(ev):
+            near = sorted((c for c in reversed(merged) if si - last[id(c)] <= MERGE_WINDOW and compatible(c, ev)),
+                          key=lambda c: -last[id(c)])
+        else:
+            near = [c for c in reversed(merged)
+                    if si - sent_of.get(c.sent.start, 0) <= MERGE_WINDOW and compatible(c, ev)]
         named = [c for c in near if c.get("actor1_text") is not None]
         target = (named or near or [None])[0]
         if target is None:
             merged.append(ev)
             owner[id(ev)] = ev
+            last[id(ev)] = si
             continue
         where = f"sentence {si + 1} ({ev.trigger.text!r})"
         if target.get("actor1_text") is None and ev.get("actor1_text") is not None:
@@ -120,9 +163,11 @@ def merge_mentions(ctx: ArticleContext) -> list[EventDraft]:
                 if v is target:
                     owner[k] = ev
             owner[id(ev)] = ev
+            last[id(ev)] = si
         else:
             _absorb(target, ev, where)
             owner[id(ev)] = target
+            last[id(target)] = si
     _targets_from_referenced_events(ctx, merged, owner)
     return merged
 

@@ -1,0 +1,85 @@
+"""records.merge_mentions: mentions of one event within an article become one record, and mentions of
+different events stay apart. Drafts are built by hand over real parses, so each rule is tested alone."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.article import Article
+from eventwire.context import ArticleContext, EventDraft
+from eventwire.stages.records import anaphoric, compatible, merge_mentions
+
+PLACES = {
+    "Lagos": dict(latitude=6.45, longitude=3.39, country_iso3="NGA", geo_precision="city"),
+    "Abuja": dict(latitude=9.06, longitude=7.49, country_iso3="NGA", geo_precision="city"),
+    "the Gulf of Guinea": dict(latitude=1.0, longitude=2.0, country_iso3=None, geo_precision="region"),
+    "Ghana": dict(latitude=8.0, longitude=-1.0, country_iso3="GHA", geo_precision="country"),
+}
+
+
+def _ctx(nlp, text: str) -> ArticleContext:
+    art = Article(id="t", text=text, published=date(2024, 3, 5))
+    return ArticleContext(article=art, doc=nlp(text), events=[], places=[], notes={})
+
+
+def _draft(ctx: ArticleContext, trigger: str, nth: int = 0, *, place: str | None = None,
+           own_place: bool = True, **values) -> EventDraft:
+    tok = [t for t in ctx.doc if t.text == trigger][nth]
+    ev = EventDraft(trigger=tok, sent=tok.sent)
+    ev.values.update(event_type="ASSAULT", negated=False, hypothetical=False, **values)
+    if place:
+        ev.values.update(PLACES[place], location_name=place,
+                         geo_reason="place tied to trigger via 'in'" if own_place else "main place of the article")
+    ctx.events.append(ev)
+    return ev
+
+
+@pytest.mark.parametrize(("text", "trigger", "expected"), [
+    ("Gunmen attacked a bank in Lagos. Officials condemned the attacks.", "attacks", True),
+    ("Gunmen attacked a bank in Lagos. Officials said this was a cowardly set of attacks.", "attacks", True),
+    ("Gunmen attacked a bank in Lagos. They recalled the killing of three guards in Abuja.", "killing", False),
+    ("Gunmen attacked a bank in Lagos. Officials condemned attacks by pirates.", "attacks", False),
+    ("Gunmen attacked a bank in Lagos. Officials condemned the attacks which happened there.", "attacks", False),
+])
+def test_anaphoric_mentions_are_bare_definite_nouns(nlp, text: str, trigger: str, expected: bool) -> None:
+    ctx = _ctx(nlp, text)
+    assert anaphoric(_draft(ctx, trigger)) is expected
+
+
+def test_mentions_placed_in_a_sea_and_in_a_country_are_different_events(nlp) -> None:
+    ctx = _ctx(nlp, "Pirates attacked a tanker in the Gulf of Guinea. Rebels attacked a convoy in Ghana.")
+    sea = _draft(ctx, "attacked", 0, place="the Gulf of Guinea", actor1_text="Pirates")
+    land = _draft(ctx, "attacked", 1, place="Ghana")
+    assert not compatible(sea, land)
+    assert len(merge_mentions(ctx)) == 2
+
+
+def test_a_fallback_place_does_not_keep_mentions_apart(nlp) -> None:
+    ctx = _ctx(nlp, "Pirates attacked a tanker in the Gulf of Guinea. The attack lasted an hour.")
+    first = _draft(ctx, "attacked", place="the Gulf of Guinea", actor1_text="Pirates")
+    second = _draft(ctx, "attack", place="Ghana", own_place=False)
+    assert compatible(first, second)
+    assert merge_mentions(ctx) == [first]
+
+
+def test_an_anaphoric_mention_joins_the_event_it_points_to_despite_its_sentence_place(nlp) -> None:
+    ctx = _ctx(nlp, "Gunmen attacked a bank in Lagos. In Abuja, the minister said this was a cowardly set "
+                    "of attacks.")
+    first = _draft(ctx, "attacked", place="Lagos", actor1_text="Gunmen")
+    _draft(ctx, "attacks", place="Abuja")
+    merged = merge_mentions(ctx)
+    assert merged == [first]
+    assert first.get("mentions") == 2
+
+
+def test_an_event_stays_in_view_after_its_latest_mention(nlp) -> None:
+    filler = " ".join(f"Sentence {n} says nothing." for n in range(8))
+    ctx = _ctx(nlp, f"Gunmen attacked a bank in Lagos. {filler} The attack shocked Lagos. {filler} "
+                    "Officials condemned the attacks.")
+    first = _draft(ctx, "attacked", place="Lagos", actor1_text="Gunmen")
+    _draft(ctx, "attack", place="Lagos")
+    _draft(ctx, "attacks")
+    assert merge_mentions(ctx) == [first]
+    assert first.get("mentions") == 3
