@@ -84,3 +84,69 @@ def test_a_cooperative_action_the_actor_will_not_take_is_a_rejection(nlp, stage,
 
 def test_a_negated_past_cooperation_is_still_dropped(nlp, stage):
     assert not [e for e in coded(nlp, stage, "The rebels did not release the hostages.") if e[3] == "release"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The truckers called off their strike after two days.", ("CONCEDE", None, False, "called")),
+    ("The government lifted the curfew in the northern districts.", ("RETREAT", None, False, "lifted")),
+    ("The army halted its offensive on the city.", ("RETREAT", "ceasefire", False, "halted")),
+])
+def test_ending_a_conflictual_action_is_a_yield(nlp, text, expected):
+    st = EventsStage(use_classifier=False)  # the rule alone, not the classifier's retyping
+    out = coded(nlp, st, text)
+    assert expected in out
+    assert not [e for e in out if e[0] in ("PROTEST", "COERCE", "ASSAULT")]
+
+
+def test_declared_ceasefire_is_a_concession(nlp):
+    st = EventsStage(use_classifier=False)
+    assert coded(nlp, st, "The rebels declared a unilateral ceasefire on Sunday.")[0][0] == "CONCEDE"
+    assert coded(nlp, st, "The two sides signed a ceasefire in Doha.")[0][0] == "AGREE"
+    assert coded(nlp, st, "The militias violated the ceasefire twice on Monday.")[0][0] == "ASSAULT"
+
+
+def test_main_predicate_between_two_actors(nlp):
+    from eventwire.stages.events import main_predicate
+
+    doc = nlp("The United States returned six stolen manuscripts to Italy.")
+    pred, why = main_predicate(doc[:])
+    assert pred is not None and pred.lemma_ == "return" and why
+    pred, why = main_predicate(nlp("Six stolen manuscripts were returned by the United States.")[:])
+    assert pred is not None and pred.lemma_ == "return" and "passive" in why
+    pred, _ = main_predicate(nlp("Finland is ready to contribute troops to the UN mission in Lebanon.")[:])
+    assert pred is not None and pred.lemma_ == "contribute"
+    # a verb of being, a negated verb, or no second actor: no predicate
+    for text in ("The minister is a lawyer from Lagos.", "Italy did not return the manuscripts to Greece.",
+                 "The ships docked yesterday."):
+        assert main_predicate(nlp(text)[:])[0] is None, text
+
+
+def test_classifier_codes_a_sentence_without_lexicon_event(nlp, stage):
+    out = coded(nlp, stage, "The United States returned six stolen manuscripts to the government of Italy.")
+    assert len(out) == 1 and out[0][3] == "returned"
+    assert out[0][0] in ("RETREAT", "CONCEDE")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Russian president will meet his Turkish counterpart in Ankara next week.", "AGREE"),
+    ("The army will withdraw its troops from the town.", "CONCEDE"),
+])
+def test_future_tense_rules_of_the_manual(nlp, text, expected):
+    st = EventsStage(use_classifier=False)
+    assert coded(nlp, st, text)[0][0] == expected
+
+
+def test_referenced_event_keeps_its_lexicon_type(nlp, stage):
+    # the classifier types the sentence (ACCUSE); the attack it mentions stays an ASSAULT
+    out = coded(nlp, stage, "The United Nations strongly condemned the shooting at the embassy in Kabul.")
+    assert ("ASSAULT", "firearms", False, "shooting") in out
+    assert any(e[0] == "ACCUSE" and e[3] == "condemned" for e in out)
+
+
+def test_subordinate_clause_words(nlp):
+    from eventwire.stages.events import _subordinate
+
+    doc = nlp("The army said its operations will continue until it avenges the killing of its soldiers.")
+    by = {t.text: t for t in doc}
+    assert _subordinate(by["avenges"]) and _subordinate(by["soldiers"])
+    assert not _subordinate(by["said"]) and not _subordinate(by["continue"])

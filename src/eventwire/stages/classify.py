@@ -114,6 +114,15 @@ def _verb_frame(prefix: str, verb: Token, feats: dict[str, float]) -> None:
 
 def features(sent: Span, trigger: Token | None = None) -> dict[str, float]:
     """Named feature values of a sentence, and of one trigger in it when given."""
+    feats = sentence_features(sent)
+    if trigger is not None:
+        lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+        _trigger_features(trigger, TriggerLexicon.load(), lemmas, feats)
+    return feats
+
+
+def sentence_features(sent: Span) -> dict[str, float]:
+    """The sentence's own features (a new dict each call): features() without a trigger."""
     lex = TriggerLexicon.load()
     toks = [t for t in sent if not (t.is_punct or t.is_space)]
     forms = [_norm(t) for t in toks]
@@ -149,8 +158,6 @@ def features(sent: Span, trigger: Token | None = None) -> dict[str, float]:
             feats["rs=" + _norm(ch)] = 1.0
     _clause_features(root, feats)
     _chain_features("", root, lex, lemmas, feats)
-    if trigger is not None:
-        _trigger_features(trigger, lex, lemmas, feats)
     return feats
 
 
@@ -235,6 +242,10 @@ class EventTypeClassifier:
         self.split_weights = split_weights  # (n_features,) logit of RETREAT against CONCEDE
         self.split_bias = split_bias
         self.meta = meta
+        # the last sentence's own features: the events stage asks about several triggers of one sentence
+        self._last_key: tuple[int, int, int] | None = None
+        self._last_sent_doc: object = None
+        self._last_sent: dict[str, float] = {}
 
     @classmethod
     @cache
@@ -280,7 +291,14 @@ class EventTypeClassifier:
     def predict(self, sent: Span, trigger: Token | None = None) -> list[tuple[str, float]]:
         """The 16 PLOVER types with probabilities (summing to 1), best first. With `trigger`, the type of
         the event that word evokes; without, the sentence's main event."""
-        feats = features(sent, trigger)
+        key = (id(sent.doc), sent.start, sent.end)
+        if self._last_key != key or self._last_sent_doc is not sent.doc:
+            self._last_key, self._last_sent_doc = key, sent.doc
+            self._last_sent = sentence_features(sent)
+        feats = dict(self._last_sent)
+        if trigger is not None:
+            lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+            _trigger_features(trigger, TriggerLexicon.load(), lemmas, feats)
         probs = self.root_scores(feats)
         out: dict[str, float] = {}
         for c, p in zip(self.classes, probs, strict=True):
