@@ -140,3 +140,20 @@ def test_first_name_tells_namesakes_apart(lex):
         info = lex.resolve(text, date(1990, 1, 1))
         assert info is not None and info.country == "FRA", text
     assert lex.resolve("Jean Mitterand") is None
+
+
+@pytest.mark.parametrize(("text", "country", "sector"), [
+    ("the Hungarians of southern Slovakia", "SVK", "CVL"),  # people of a place: the place's country
+    ("the Greek minority", None, "CVL"),  # an ethnic minority: its country from the article
+    ("the Serbs of the Croatian-held enclave", "SRB", "CVL"),  # a demonym after 'of' decides nothing
+])
+def test_ethnic_collectives(lex, text, country, sector):
+    info = lex.resolve(text)
+    assert info is not None
+    assert (info.country, info.sector) == (country, sector), info.reason
+
+
+def test_resolve_remembers_phrases(lex):
+    first = lex.resolve("the Iraqi foreign minister", date(2020, 1, 1))
+    assert lex.resolve("the Iraqi foreign minister", date(2020, 1, 1)) is first
+    assert lex.resolve("the Iraqi foreign minister", date(2021, 1, 1)) == first

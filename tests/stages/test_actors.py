@@ -48,7 +48,7 @@ GOLDEN = [
     ("The Houthis said they attacked a tanker in the Red Sea.", "attacked", "ASSAULT",
      ("YEM", "REB"), (None, "BUS")),
     ("Russian forces and Ukrainian troops clashed near the border.", "clashed", "ASSAULT",
-     ("RUS", "MIL"), (None, None)),
+     ("RUS", "MIL"), ("UKR", "MIL")),
     ("The US condemned the Russian attack on Kyiv.", "attack", "ASSAULT", ("RUS", None), ("UKR", "CVL")),
     ("The US condemned the Russian attack on Kyiv.", "condemned", "ACCUSE", ("USA", None), ("RUS", None)),
     ("A rocket hit the house of a senior Turkish intelligence official.", "hit", "ASSAULT",
@@ -149,3 +149,85 @@ def test_sample_article(shared_dir: Path, nlp, stage):
     assert "GBR" in strikes[0].get("actor_reason")
     destroyed = by_trigger.get("destroyed", [])
     assert destroyed and actor(destroyed[0], 1) == ("IRN", "MIL")  # "they" -> the Guards
+
+
+# Argument finding beyond subject and object (actors/arguments.py, stages/actors.py)
+ARGUMENTS = [
+    # coordinated subject of a reciprocal event: the second member is the recipient
+    ("Chile and Peru agreed to hold joint naval drills.", "agreed", "AGREE", ("CHL", "PER")),
+    # sending and withdrawing: where the troops go or leave, not the troops
+    ("Ghana sent 150 soldiers to Mali on Monday.", "sent", "AID", ("GHA", "MLI")),
+    ("Kenya withdrew its soldiers from Somalia.", "withdrew", "RETREAT", ("KEN", "SOM")),
+    # a noun trigger takes the subject of the verb that governs it
+    ("Norway opened direct talks with the Taliban.", "talks", "CONSULT", ("NOR", "AFG")),
+    # 'his' in the object is the subject again; the recipient is the 'for' phrase
+    ("The Spanish prime minister pledged his support for the Moroccan government.", "pledged", "SUPPORT",
+     ("ESP", "MAR")),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "etype", "countries"), ARGUMENTS)
+def test_argument_rules(nlp, stage, text, trigger, etype, countries):
+    ev = code(nlp, stage, text, trigger, etype)
+    assert (ev.get("actor1_country"), ev.get("actor2_country")) == countries, ev.get("actor_reason")
+
+
+def test_reciprocal_split_only_for_reciprocal_events(nlp, stage):
+    ev = code(nlp, stage, "Russian and Syrian jets bombed the town of Ariha.", "bombed")
+    assert "first of a coordination" not in ev.get("actor_reason")
+
+
+def test_nearest_named_actor_when_the_parse_gives_no_recipient(nlp, stage):
+    text = "Japan has agreed to lend up to $2 billion to Vietnam for new railways."
+    ev = code(nlp, stage, text, "agreed", "AGREE")
+    assert ev.get("actor1_country") == "JPN", ev.get("actor_reason")
+    assert ev.get("actor2_country") == "VNM", ev.get("actor_reason")
+
+
+def test_fallback_recipient_is_not_the_source_again(nlp, stage):
+    text = "Bolivia's opposition parties said they would boycott the referendum."
+    ev = code(nlp, stage, text, "boycott", "PROTEST")
+    assert ev.get("actor2_country") is None, ev.get("actor_reason")
+
+
+def test_unknown_name_takes_its_apposition(nlp, stage):
+    text = "Omar Benzarti, Tunisia's best-known human rights lawyer, accused the police of torture."
+    ev = code(nlp, stage, text, "accused", "ACCUSE")
+    assert ev.get("actor1_country") == "TUN", ev.get("actor_reason")
+    assert "apposition" in ev.get("actor_reason")
+
+
+def test_weapon_takes_the_country_of_the_place_it_struck(nlp, stage):
+    ev = code(nlp, stage, "A car bomb killed four people in Kabul on Sunday.", "killed")
+    assert actor(ev, 1) == ("AFG", "UAF"), ev.get("actor_reason")
+
+
+def test_anti_country_is_not_the_context_country(nlp, stage):
+    text = "A well-known anti-Iran columnist was shot dead in central Baghdad."
+    ev = code(nlp, stage, text, "shot")
+    assert actor(ev, 2) == ("IRQ", "JRN"), ev.get("actor_reason")
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("The rebels issued a warning after months of negotiations with the army.", "negotiations"),  # an adjunct
+    ("Canada called for sanctions against Belarus.", "sanctions"),  # asking for an act is not doing it
+    ("The mayor accepted the demands of the striking nurses.", "demands"),  # reacting to it neither
+])
+def test_noun_trigger_does_not_take_every_governing_subject(nlp, stage, text, trigger):
+    ev = code(nlp, stage, text, trigger, "CONSULT")
+    assert ev.get("actor1_text") is None or "governing" not in ev.get("actor_reason"), ev.get("actor_reason")
+
+
+@pytest.mark.parametrize(("text", "other", "expected"), [
+    ("Iran vowed to avenge the killing of three guards in Syria.", "killing", True),
+    ("The ministry condemned the attacks near the capital of Kurdistan.", "attacks", True),
+    ("The ministry condemned the attacks near the capital of Kurdistan.", None, False),
+])
+def test_a_verb_whose_object_is_another_event_refers_to_it(nlp, text: str, other: str | None,
+                                                           expected: bool) -> None:
+    from eventwire.stages.actors import _refers_to_event
+
+    doc = nlp(text)
+    verb = next(t for t in doc if t.pos_ == "VERB")
+    triggers = {verb.i} | {t.i for t in doc if t.text == other}
+    assert _refers_to_event(verb, triggers) is expected

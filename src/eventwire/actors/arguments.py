@@ -8,7 +8,13 @@ Rules (English, spaCy dependency labels):
 - noun trigger ("attack", "airstrikes"): source = possessor ("Iran's attack"), the "by" object, or a
   modifier naming an actor ("Houthi attacks"), or the subject of a light verb ("launched an attack");
   target = the object of "on/against/at/of/targeting".
-- a target that is a thing ("the house of an official", "Israel's headquarters") is replaced by its owner."""
+- a target that is a thing ("the house of an official", "Israel's headquarters") is replaced by its owner.
+- sending, withdrawing and giving ("sent troops to Liberia", "withdrew its soldiers from Gaza", "the deployment
+  of 230 troops to Liberia"): the target is where the theme goes or comes from, not the theme.
+- a noun trigger with no source of its own takes the subject of the verb governing it ("opened talks with the
+  Taliban"), unless that verb reacts to or asks for the act ("conceded to the demands", "called for sanctions").
+- helpers for the stage's last resorts: the two members of a coordinated subject of a reciprocal event
+  (`split_coordination`), the nearest named actor of the sentence (`nearest_party`)."""
 
 from __future__ import annotations
 
@@ -32,6 +38,21 @@ LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "perform", "unlea
                "continue", "resume", "begin", "intensify", "escalate", "step", "make", "hold", "organize",
                "organise", "lead", "start", "order", "commit", "deliver", "undertake", "do", "announce",
                "impose", "issue", "sign", "reach", "give", "provide", "send", "pledge", "declare", "call"}
+# Prepositions of time and circumstance: an act named after them is another event ("after weeks of talks").
+ADJUNCT_PREPS = {"after", "before", "during", "amid", "amidst", "following", "since", "despite", "until", "ahead",
+                 "throughout", "in", "on", "at", "over", "under", "without", "like", "as", "than"}
+# Verbs that respond to or ask for someone else's act: their subject is not the author of the act named by their
+# object ("conceded to the demands of the drivers", "condemned the attack", "called for sanctions").
+REACTION_VERBS = {"accept", "reject", "concede", "condemn", "welcome", "criticize", "criticise", "denounce",
+                  "investigate", "protest", "oppose", "support", "back", "meet", "answer", "respond", "ignore",
+                  "refuse", "deny", "dismiss", "praise", "endorse", "approve", "applaud", "decry", "deplore",
+                  "slam", "blame", "hail", "heed", "yield", "bow", "agree", "comply", "avenge", "retaliate",
+                  "survive", "report", "witness", "follow", "kill", "injure", "wound", "die", "flee", "escape",
+                  "prevent", "block", "thwart", "foil", "fear", "expect", "await", "discuss", "debate", "study",
+                  "review", "monitor", "document",
+                  # asking for an act does not make one its author ("called for sanctions against X")
+                  "call", "demand", "urge", "ask", "request", "seek", "propose", "suggest", "appeal", "press",
+                  "push", "want", "need", "recommend", "advocate", "favor", "favour", "insist"}
 THINGS = {"house", "home", "headquarters", "building", "office", "base", "facility", "facilities", "center",
           "centre", "compound", "embassy", "consulate", "car", "vehicle", "convoy", "ship", "vessel", "plane",
           "property", "properties", "position", "positions", "resource", "resources", "infrastructure", "camp",
@@ -42,6 +63,20 @@ THINGS = {"house", "home", "headquarters", "building", "office", "base", "facili
           "stance", "decision", "plan", "plans", "role", "efforts", "effort", "actions", "action"}
 
 
+# Verbs and nouns of sending, moving and giving: the recipient is where the theme goes ("to/into Liberia") or
+# comes from ("withdrew its troops from Gaza"), not the theme itself (troops, aid, teams).
+TRANSFER_VERBS = {"send", "deploy", "dispatch", "withdraw", "pull", "move", "transfer", "deliver", "ship", "fly",
+                  "airlift", "return", "extradite", "deport", "expel", "evacuate", "station", "redeploy", "give",
+                  "provide", "donate", "supply", "lend", "grant", "offer", "contribute", "export", "sell",
+                  "mobilize", "mobilise", "amass", "mass", "reduce", "cut", "suspend", "halt", "freeze",
+                  "increase", "resume", "boost", "restore", "stop", "slash", "extend", "pledge", "allocate"}
+TRANSFER_NOUNS = {"deployment", "withdrawal", "delivery", "transfer", "dispatch", "shipment", "sale", "export",
+                  "redeployment", "pullout", "evacuation", "extradition", "deportation", "donation", "loan",
+                  "assistance", "aid", "visit", "trip", "tour", "journey", "mission", "delegation"}
+NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+DESTINATION_PREPS = ("to", "into", "toward", "towards", "from", "out", "against")
+
+
 @dataclass(frozen=True)
 class Argument:
     head: Token
@@ -50,9 +85,10 @@ class Argument:
     whole: Span | None = None  # for an owner taken from a thing ("the house of X"): the thing's phrase
 
 
-def noun_phrase(head: Token) -> Span:
-    """The noun phrase headed by `head`: its modifiers, possessors, appositions, coordinated nouns and "of/for/
-    from/in" phrases; not relative clauses or other prepositions. Leading and trailing punctuation is cut."""
+def noun_phrase(head: Token, conjuncts: bool = True) -> Span:
+    """The noun phrase headed by `head`: its modifiers, possessors, appositions, coordinated nouns (unless
+    `conjuncts` is False) and "of/for/from/in" phrases; not relative clauses or other prepositions. Leading and
+    trailing punctuation is cut."""
     doc = head.doc
     keep = {head.i}
 
@@ -60,6 +96,8 @@ def noun_phrase(head: Token) -> Span:
         for ch in tok.children:
             if ch.dep_ in DROP_DEPS and not (ch.dep_ == "prep" and ch.lower_ in KEEP_PREPS) \
                     and not (ch.dep_ == "case" and ch.tag_ == "POS"):
+                continue
+            if not conjuncts and tok.i == head.i and ch.dep_ in ("conj", "cc"):
                 continue
             if ch.dep_ == "prep" and tok.i == head.i and ch.i < head.i:
                 continue
@@ -166,6 +204,29 @@ def _not_a_party(tok: Token) -> bool:
     return tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL") or tok.like_num
 
 
+def _destination(head: Token, obj: Token | None, agent: Callable[[Token], bool]) -> Argument | None:
+    """The actor or place a theme is sent to or taken from: the object of "to/into/from" after the verb, its
+    object or the noun ("sent a platoon to Kuwait", "the release of $1.2 billion in aid to Egypt")."""
+    holders = [head] + ([obj] if obj is not None else [])
+    preps = DESTINATION_PREPS + (("in",) if head.pos_ == "NOUN" else ())  # "troop deployments in Libya"
+    for h in list(holders):  # one "of/in/for" phrase deeper: "the release of $1.2 billion in aid to Egypt",
+        for prep in h.children:  # "mobilized the army for an assault against X"
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "for"):
+                inner = _pobj(prep)
+                if inner is not None:
+                    holders.append(inner)
+    for h in holders:
+        for prep in h.children:
+            if prep.dep_ in ("prep", "dative") and prep.lower_ in preps:
+                pobj = _pobj(prep)
+                # after the verb itself any place or party ("granted asylum to Julian Assange", "withdrew from
+                # a border zone"); deeper, only a known actor
+                if pobj is not None and not _not_a_party(pobj) and (agent(owner(pobj)) or h is head and (
+                        pobj.ent_type_ in NAMED or pobj.lemma_.lower() in THINGS)):
+                    return _target(pobj, f"'{prep.text}' object of '{h.text}' (where '{head.text}' goes)")
+    return None
+
+
 def verb_arguments(verb: Token, is_agent: Callable[[Token], bool] | None = None, depth: int = 0
                    ) -> tuple[Argument | None, Argument | None]:
     """Source and target of a verb. The target is, in order: the passive subject; the indirect object ("gave
@@ -181,17 +242,25 @@ def verb_arguments(verb: Token, is_agent: Callable[[Token], bool] | None = None,
         if subj is not None:
             return source, _target(subj, f"passive subject of '{verb.text}'")
     dative = _child(verb, {"dative"})
+    if dative is not None and dative.pos_ == "ADP":  # "gave aid to X", parsed with 'to' as the dative
+        dative = _pobj(dative)
     if dative is not None and dative.pos_ in NOUN_POS and not _not_a_party(dative):
         return source, _target(dative, f"indirect object of '{verb.text}'")
     obj = _child(verb, {"dobj", "obj"})
     if obj is not None and _not_a_party(obj):
         obj = None
+    if verb.lemma_.lower() in TRANSFER_VERBS:  # "sent troops to Liberia": the destination, not the troops
+        dest = _destination(verb, obj, agent)
+        if dest is not None:
+            return source, dest
     if obj is not None and agent(owner(obj)):
         return source, _target(obj, f"object of '{verb.text}'")
     inner_src = inner_tgt = None
     if obj is not None and is_agent is not None and obj.pos_ == "NOUN":
         # "condemned Russia's attack on Kyiv": the author of the act is the recipient; else the act's target
-        inner_src, inner_tgt = noun_arguments(obj, is_agent, is_agent)
+        inner_src, inner_tgt = noun_arguments(obj, is_agent, is_agent, inherit=False)
+        if inner_src is not None and inner_src.head.pos_ == "PRON":
+            inner_src = None  # "pledged his support for X": 'his' is the subject again, X the recipient
         if inner_src is not None:
             return source, Argument(inner_src.head, inner_src.span, f"{inner_src.how}, object of '{verb.text}'",
                                     inner_src.whole)
@@ -201,7 +270,7 @@ def verb_arguments(verb: Token, is_agent: Callable[[Token], bool] | None = None,
             if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS | {"to", "for"}:
                 pobj = _pobj(prep)
                 if pobj is not None and not _not_a_party(pobj) and (agent(owner(pobj)) or prep.lower_ in (
-                        TARGET_PREPS - {"with"})):
+                        TARGET_PREPS - {"with"}) and prep.i > verb.i):  # "On the eve of ..., X freed": no
                     return source, _target(pobj, f"'{prep.text}' object of '{h.text}'")
     for c in verb.children:
         if depth < 3 and c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
@@ -221,11 +290,14 @@ def verb_arguments(verb: Token, is_agent: Callable[[Token], bool] | None = None,
     return source, target
 
 
-def noun_arguments(noun: Token, is_actor: Callable[[Token], bool], is_agent: Callable[[Token], bool]
-                   ) -> tuple[Argument | None, Argument | None]:
+def noun_arguments(noun: Token, is_actor: Callable[[Token], bool], is_agent: Callable[[Token], bool],
+                   inherit: bool = True) -> tuple[Argument | None, Argument | None]:
     """Arguments of a nominal trigger. `is_actor(token)` says whether a word names an actor with a country or an
-    organisation ("Houthi"), `is_agent(token)` whether a noun phrase names any actor ("commanders")."""
+    organisation ("Houthi"), `is_agent(token)` whether a noun phrase names any actor ("commanders"). With
+    `inherit`, a noun with no source of its own takes the subject of the verb governing it."""
     source = target = None
+    if noun.lemma_.lower() in TRANSFER_NOUNS:  # "the deployment of 230 troops to Liberia"
+        target = _destination(noun, None, is_agent)
     for c in noun.children:
         if c.dep_ == "poss" and source is None:
             source = _arg(c, f"possessor of '{noun.text}'")
@@ -237,7 +309,7 @@ def noun_arguments(noun: Token, is_actor: Callable[[Token], bool], is_agent: Cal
             if c.lower_ == "in" and noun.lemma_.lower() not in ("strike", "attack", "raid"):
                 continue
             obj = _pobj(c)
-            if obj is None:
+            if obj is None or _not_a_party(obj):
                 continue
             t = owner(obj)
             if c.lower_ in ("in", "of") and t is obj and not is_actor(t) and t.pos_ != "PRON" \
@@ -263,9 +335,40 @@ def noun_arguments(noun: Token, is_actor: Callable[[Token], bool], is_agent: Cal
         subj = subject_of(noun.head)
         if subj is not None:
             source = Argument(subj.head, subj.span, f"{subj.how} (light verb with '{noun.text}')")
-    if source is None and noun.dep_ == "pobj" and noun.head.dep_ == "agent":
-        pass  # "killed in the attacks": nothing to say
+    if inherit and source is None and noun.dep_ in ("dobj", "obj", "pobj", "conj", "nsubjpass", "attr", "appos"):
+        verb = governing_verb(noun)
+        if verb is not None and verb.lemma_.lower() not in REACTION_VERBS \
+                and not (noun.dep_ == "pobj" and noun.head.dep_ == "agent"):
+            subj = subject_of(verb)  # "opened talks with the Taliban", "announced a suspension of aid"
+            if subj is not None and subj.head.i != noun.i and (target is None or subj.head.i != target.head.i):
+                source = Argument(subj.head, subj.span, f"{subj.how} (the verb governing '{noun.text}')")
     return source, target
+
+
+def governing_verb(noun: Token) -> Token | None:
+    """The verb whose object the noun is, directly ("opened direct talks"), through its first conjunct, through
+    one preposition that is not an adjunct of time or circumstance ("leaving ... for the withdrawal"), or as the
+    "of" object of such an object ("announced a suspension of aid"); None for "after weeks of talks"."""
+    tok = noun
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    for _ in range(2):
+        if tok.dep_ in ("dobj", "obj", "attr", "nsubjpass", "oprd", "appos"):
+            return tok.head if _is_verb(tok.head) else None
+        if tok.dep_ != "pobj" or tok.head.lower_ in ADJUNCT_PREPS:
+            return None
+        prep = tok.head
+        if _is_verb(prep.head):
+            return prep.head
+        if prep.lower_ != "of" or prep.head.pos_ != "NOUN":
+            return None
+        tok = prep.head  # "a suspension of aid": the suspension's verb
+    return None
+
+
+def _is_verb(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
+    return None
 
 
 def event_arguments(trigger: Token, is_actor: Callable[[Token], bool],
@@ -274,3 +377,69 @@ def event_arguments(trigger: Token, is_actor: Callable[[Token], bool],
     if trigger.pos_ in ("VERB", "AUX") or trigger.tag_.startswith("VB"):
         return verb_arguments(trigger, is_agent)
     return noun_arguments(trigger, is_actor, is_agent or is_actor)
+
+
+# Verbs whose coordinated subject names both parties ("Trump and Putin agreed", "X and Y clashed").
+RECIPROCAL_VERBS = {"agree", "meet", "talk", "negotiate", "clash", "fight", "sign", "discuss", "cooperate",
+                    "reconcile", "consult", "confer", "collaborate", "partner", "ally", "trade", "exchange", "reach",
+                    "fail", "hold", "settle", "resume", "establish", "restore", "normalize", "normalise", "renew",
+                    "conclude", "meeting", "talks", "agreement", "deal", "accord", "treaty", "clashes", "summit",
+                    "tie", "ties", "relation", "relations", "exercise", "exercises", "cooperation", "pact"}
+RECIPROCAL_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
+
+
+def split_coordination(arg: Argument, is_agent: Callable[[Token], bool]) -> tuple[Argument, Argument] | None:
+    """'Trump and Putin (agreed)': the first member as the source, the next member that names an actor as the
+    target; None when the phrase is not a coordination of actors."""
+    others = [c for c in arg.head.conjuncts if c.i > arg.head.i and c.pos_ in NOUN_POS and is_agent(c)]
+    if not others:
+        return None
+    other = others[0]
+    first = Argument(arg.head, noun_phrase(arg.head, conjuncts=False), f"{arg.how}, first of a coordination")
+    second = Argument(other, noun_phrase(other, conjuncts=False),
+                      f"other member of the coordination '{arg.span.text}' (reciprocal event)")
+    return first, second
+
+
+def is_reciprocal(trigger: Token, event_type: str | None) -> bool:
+    """Whether the event's parties act on each other (agreements, meetings, clashes): PLOVER codes the second
+    member of a coordinated subject as the target."""
+    if event_type in RECIPROCAL_TYPES:
+        return True
+    tok = trigger
+    for _ in range(3):  # "failed to reach agreement", "agreed to hold talks"
+        if tok.lemma_.lower() in RECIPROCAL_VERBS or tok.lower_ in RECIPROCAL_VERBS:
+            return True
+        if any(c.lemma_.lower() in RECIPROCAL_VERBS for c in tok.children if c.dep_ in ("dobj", "xcomp")):
+            return True
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return False
+
+
+def nearest_party(trigger: Token, heads: list[Token], exclude: Span | None,
+                  fits: Callable[[Token], bool] | None = None) -> Argument | None:
+    """The named actor nearest to the trigger in its sentence (after it preferred), outside `exclude` (the
+    other argument): the last resort when the parse gives no argument ("agreed to lend $1 billion to
+    Indonesia" parsed with the "to" phrase elsewhere). `heads` are the heads of actor mentions; `fits` says which
+    may be taken."""
+    sent = trigger.sent
+    above = {t.i for t in exclude.root.ancestors} if exclude is not None else set()
+    best: tuple[int, Token] | None = None
+    for h in heads:
+        if not sent.start <= h.i < sent.end or h.i == trigger.i or h.pos_ == "PRON" or h.i in above:
+            continue
+        if exclude is not None and exclude.start <= h.i < exclude.end:
+            continue
+        if fits is not None and not fits(h):
+            continue
+        dist = abs(h.i - trigger.i) + (0 if h.i > trigger.i else 8)
+        if best is None or dist < best[0]:
+            best = (dist, h)
+    if best is None:
+        return None
+    h = best[1]
+    span = noun_phrase(h, conjuncts=False)
+    side = "after" if h.i > trigger.i else "before"
+    return Argument(h, span, f"nearest named actor {side} '{trigger.text}' in the sentence (no argument in the parse)")

@@ -4,7 +4,9 @@ Simple salience-based coreference: every noun phrase is resolved with the lexico
 ("they", "she") or a short definite description ("the Guards", "the group") takes the most recent earlier
 mention that fits (a person for he/she, a group or state for they/it, a mention sharing the head word for
 "the Guards"); "we"/"our" in a quotation is the speaker of the sentence. An ethnic group word ("Kurdish")
-takes the country of the nearest mention of one of its countries."""
+takes the country of the nearest mention of one of its countries. A name the dictionary lacks takes what its
+apposition says ("X, Algeria's leading activist"); a domestic actor or a weapon ("a car bomb") with no country
+takes the nearest place's (a weapon: the place in its own sentence), never a country it is "anti-"/"pro-"."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from .arguments import noun_phrase
-from .lexicon import COUNTRYISH, ORGISH, ActorInfo, ActorLexicon, PlaceLookup
+from .lexicon import COUNTRYISH, NOT_OWN_COUNTRY, ORGISH, ActorInfo, ActorLexicon, PlaceLookup
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -54,8 +56,8 @@ class Mention:
     @property
     def person(self) -> bool:
         """A single person (an antecedent for he/she, not for they/it)."""
-        if self.head.ent_type_ == "PERSON":
-            return self.info is None or self.info.kind not in ORGISH | COUNTRYISH | {"group"}
+        if self.head.ent_type_ == "PERSON":  # an office holder ("named") is a person, an organisation is not
+            return self.info is None or self.info.kind not in COUNTRYISH | {"org", "group"}
         return self.head.lemma_.lower() in PERSON_NOUNS and self.head.tag_ in ("NN", "NNP")
 
 
@@ -70,8 +72,9 @@ class ArticleActors:
         self.places = places
         self._place_ents: list[tuple[Span, int]] | None = None  # (entity, start of its sentence)
         self._span_words: dict[tuple[int, int], frozenset[str]] = {}
-        self._country_cache: dict[str, str | None] = {}
+        self._country_cache: dict[tuple[str, bool], str | None] = {}
         self.by_head: dict[int, Mention] = {}
+        self._named: list[Token] | None = None
         self.order: list[Mention] = []
         heads: set[int] = set()
         for chunk in doc.noun_chunks:
@@ -97,7 +100,20 @@ class ArticleActors:
             return m
         if m is not None and m.info is not None and m.how.startswith("corefer"):
             return Mention(head, span, m.info, m.how)
-        return self._mention(head, span)
+        own = self._mention(head, span)
+        if own.info is None and m is not None and m.info is not None and m.span.start <= span.start \
+                and span.end <= m.span.end:
+            # "Maulana X" of "opposition leader Maulana X", "Y" of "Y, Algeria's leading activist": the name
+            # alone is unknown, its whole noun phrase (title, apposition) says who it is
+            return Mention(head, span, m.info, f"from the whole phrase '{m.span.text}'")
+        return own
+
+    def named_heads(self) -> list[Token]:
+        """Heads of the mentions that name an actor (not pronouns, not weapons), in reading order."""
+        if self._named is None:
+            self._named = [m.head for m in self.order if m.info is not None and m.info.kind != "weapon"
+                           and m.head.pos_ != "PRON" and m.how == "dictionary"]
+        return self._named
 
     def is_agent(self, tok: Token) -> bool:
         """Whether the noun phrase of `tok` names any actor (by the dictionary or by reference)."""
@@ -118,6 +134,8 @@ class ArticleActors:
         if _is_pronoun(head):
             return self._pronoun(head, span)
         info = self.lex.resolve(span.text, self.when, self.places)
+        if info is None and head.pos_ == "PROPN":
+            info = self._apposition(head)
         if self._is_description(head, span, info):
             ante = self._antecedent(head, lambda m: self._shares_head(m, head) and m.info is not None
                                     and (m.info.country is not None or m.info.kind in ORGISH))
@@ -140,9 +158,12 @@ class ArticleActors:
                 sub = inner[0]
                 info = replace(info, country=sub.info.country,  # type: ignore[union-attr]
                                reason=f"{info.reason}; country from '{sub.span.text}' ({sub.how})")
-        if info is not None and info.country is None and not info.candidates and info.kind != "weapon" and (
+        if info is not None and info.country is None and not info.candidates and (
                 info.sector in DOMESTIC or info.sector in STATE):
-            country, where = self._context_country(head, span, same_sentence_only=info.sector in STATE)
+            # a weapon as the actor ("a car bomb exploded in Beirut"): the armed group of the place it struck
+            weapon = info.kind == "weapon"
+            country, where = self._context_country(head, span, same_sentence_only=info.sector in STATE or weapon,
+                                                   places_only=weapon)
             if country:
                 info = replace(info, country=country, name=f"{self.lex.country_name(country)} {info.name}",
                                reason=f"{info.reason}; {country} from the context ({where})")
@@ -156,6 +177,22 @@ class ArticleActors:
             if ante is not None and ante.info is not None:
                 return Mention(head, span, ante.info, f"coreferent with '{ante.span.text}' (same name)")
         return Mention(head, span, info, "dictionary")
+
+    def _apposition(self, head: Token) -> ActorInfo | None:
+        """What an apposition says of a name the dictionary lacks: "Salaheddine Sidhoum, Algeria's leading human
+        rights activist", "the opposition newspaper La Prensa"."""
+        others = [c for c in head.children if c.dep_ == "appos"]
+        if head.dep_ == "appos" and head.head.pos_ in ("NOUN", "PROPN"):
+            others.append(head.head)
+        for o in others:
+            phrase = noun_phrase(o, conjuncts=False)
+            if head.i in range(phrase.start, phrase.end):
+                phrase = self.doc[phrase.start:head.left_edge.i] if phrase.start < head.i \
+                    else self.doc[head.right_edge.i + 1:phrase.end]
+            info = self.lex.resolve(phrase.text, self.when, self.places) if len(phrase) else None
+            if info is not None and info.kind != "weapon":
+                return replace(info, reason=f"{info.reason} (from the apposition '{phrase.text}')")
+        return None
 
     def _pronoun(self, head: Token, span: Span) -> Mention:
         low = head.lower_
@@ -211,16 +248,18 @@ class ArticleActors:
         first = span[0].lower_
         return first in ("the", "this", "that", "these", "those") and len(span) <= 3
 
-    def _context_country(self, head: Token, span: Span, same_sentence_only: bool = False
-                         ) -> tuple[str | None, str]:
+    def _context_country(self, head: Token, span: Span, same_sentence_only: bool = False,
+                         places_only: bool = False) -> tuple[str | None, str]:
         """The country of the nearest place named in the same sentence, else in the two sentences before: a
         domestic actor ("police", "protesters") is most likely of the country the report is about. State
-        actors ("the president", "troops") look in their own sentence only."""
+        actors ("the president", "troops") look in their own sentence only; a weapon ("a car bomb") takes the
+        place it struck (`places_only`: no demonyms)."""
         return self._nearest_country(head, None, span, same_sentence_first=True,
-                                     window=0 if same_sentence_only else 80)
+                                     window=0 if same_sentence_only else 80, places_only=places_only)
 
     def _nearest_country(self, head: Token, candidates: tuple[str, ...] | None, span: Span | None = None,
-                         same_sentence_first: bool = False, window: int = 80) -> tuple[str | None, str]:
+                         same_sentence_first: bool = False, window: int = 80, places_only: bool = False
+                         ) -> tuple[str | None, str]:
         """The nearest country-naming entity (place, demonym) to `head`, among `candidates` when given;
         earlier ones are preferred to later ones, the same sentence to others."""
         sent = head.sent
@@ -228,9 +267,9 @@ class ArticleActors:
         for ent, ent_sent_start in self._places():
             if span is not None and span.start <= ent.start < span.end:
                 continue
-            if head.i in range(ent.start, ent.end):
+            if head.i in range(ent.start, ent.end) or _against(ent) or places_only and ent.label_ == "NORP":
                 continue
-            country = self._ent_country(ent.text)
+            country = self._ent_country(ent.text, ent.label_ != "NORP")
             if country is None or (candidates is not None and country not in candidates):
                 continue
             same = ent_sent_start == sent.start
@@ -262,14 +301,27 @@ class ArticleActors:
             words = self._span_words[key] = frozenset(t.lower_ for t in m.span)
         return head.lower_ in words
 
-    def _ent_country(self, text: str) -> str | None:
-        if text not in self._country_cache:
+    def _ent_country(self, text: str, place: bool = True) -> str | None:
+        """Country of a place or demonym entity; only a place name ("GPE", "LOC") is looked up in the gazetteer
+        (a religion or people, "Christian", is no town)."""
+        key = (text, place)
+        if key not in self._country_cache:
             c = self.lex.country_of(text)
-            if c is None and self.places is not None and text[:1].isupper():
+            if c is None and place and self.places is not None and text[:1].isupper():
                 hit = self.places(text, False)
                 c = hit[0] if hit else None
-            self._country_cache[text] = c if c not in NONSTATE else None
-        return self._country_cache[text]
+            self._country_cache[key] = c if c not in NONSTATE else None
+        return self._country_cache[key]
+
+
+def _against(ent: Span) -> bool:
+    """'anti-Syria', 'pro-Iran': the country named is what the actor is for or against, not where it is."""
+    doc, i = ent.doc, ent.start
+    if ent[0].lower_ in NOT_OWN_COUNTRY:
+        return True
+    if i > 0 and doc[i - 1].text in ("-", "–") and i > 1:
+        i -= 1
+    return i > 0 and doc[i - 1].lower_ in NOT_OWN_COUNTRY
 
 
 def _acting(tok: Token) -> bool:
@@ -294,5 +346,5 @@ def _compatible(a: ActorInfo, b: ActorInfo | None) -> bool:
 
 def _locative(m: Mention) -> bool:
     """A place in a locative phrase ('in Iraq') is not an antecedent for 'they'/'it'."""
-    return (m.info is not None and m.info.kind in COUNTRYISH and m.head.dep_ == "pobj"
+    return (m.info is not None and m.info.kind in COUNTRYISH | {"capital"} and m.head.dep_ == "pobj"
             and m.head.head.lower_ in LOCATIVE)

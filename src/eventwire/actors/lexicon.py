@@ -11,7 +11,10 @@ Tables (data/, each with a provenance header), in order of precedence:
 `ActorLexicon.resolve(text)` reads a phrase the way a coder would: the head of the phrase (before "of", "for",
 "in" ...) decides the sector, its modifiers ("Iranian", "Iran's") the country; an organisation fixes both;
 a member noun ("spokesperson", "official", "members") takes the sector of the organisation it belongs to; an
-appositive ("X, spokesperson for Y") is read when the name itself is unknown."""
+appositive ("X, spokesperson for Y") is read when the name itself is unknown; a demonym before "minority",
+"population", "community" or a plural demonym followed by "of <place>" ("the Albanians of southern Serbia") names
+an ethnic group, whose country is the place's (or the article's), not the demonym's. Results are remembered per
+(phrase, date, places function): an article repeats its actor phrases."""
 
 from __future__ import annotations
 
@@ -55,6 +58,9 @@ NOT_OWN_COUNTRY = frozenset({"anti", "pro"})
 # ("NATO-member Norway", "Iran-backed militia", "UN-funded school").
 MODIFIER_AFTER = frozenset({"backed", "member", "sponsored", "funded", "allied", "aligned", "supported",
                             "brokered", "mediated"})
+# Head nouns that make a demonym before them an ethnic group, not a nationality ("the Albanian minority").
+COLLECTIVES = frozenset({"population", "populations", "minority", "minorities", "community", "communities",
+                         "diaspora"})
 # Words before a seat of government that make it a place, not a government ("in central Baghdad").
 GEO_MODIFIERS = frozenset({"central", "downtown", "southern", "northern", "eastern", "western", "suburban",
                            "outskirts", "greater", "old", "east", "west", "north", "south"})
@@ -70,6 +76,7 @@ NONSTATE_ARMED = frozenset({"REB", "UAF", "PRM"})  # their "forces", "troops", "
 # kinds of entry that stand for a country (as modifier or alone)
 COUNTRYISH = frozenset({"country", "demonym", "seat", "place"})
 ORGISH = frozenset({"org", "named"})
+RESOLVE_CACHE = 20_000  # phrases remembered by ActorLexicon.resolve (cleared when full)
 _ABBREV = re.compile(r"\b((?:[A-Z]\.){2,4})")
 _TOKEN = re.compile(r"[\w'’]+(?:\.\w+)*|[,;()&]")
 
@@ -203,13 +210,20 @@ class ActorLexicon:
         # surname alone is ambiguous ("Francois Mitterrand" / "Frederic Mitterrand")
         self._by_surname: dict[str, list[tuple[str, Entry]]] = {}
         self._all_surname_keys: dict[str, set[str]] | None = None
+        # (phrase, date, places function) -> what resolve() made of it: news repeats its actor phrases
+        self._resolved: dict[tuple[str, date | None, PlaceLookup | None], ActorInfo | None] = {}
         for phrase, entry in entries:
             toks = tuple(tokenize(phrase))
             while toks and toks[0].lower() == "the":
                 toks = toks[1:]
             if not toks or (entry.source in GENERATED and all(t.lower() in STOPWORDS for t in toks)):
                 continue
-            if _case_sensitive(phrase):
+            word = toks[0]
+            if entry.source in GENERATED and len(toks) == 1 and len(word) <= 3 and word.isalpha() and word.islower():
+                # a short generated phrase is an abbreviation ("un", "drc": only "UN", "DRC", not the "Un" of
+                # "Kim Jong Un") or a short town name ("qom": "Qom")
+                self._exact.setdefault((word.title() if entry.kind == "place" else word.upper(),), entry)
+            elif _case_sensitive(phrase):
                 self._exact.setdefault(toks, entry)
             else:
                 self._lower.setdefault(tuple(t.lower() for t in toks), entry)
@@ -407,6 +421,15 @@ class ActorLexicon:
         """Country and sector of an actor phrase, or None when the phrase has no known word (e.g. a pronoun
         or an unknown person's name). `places` (see `place_lookup`) finds towns and regions the dictionary
         lacks ("Cizre", "the government of Sindh province")."""
+        key = (text, when, places)
+        if key in self._resolved:
+            return self._resolved[key]
+        if len(self._resolved) >= RESOLVE_CACHE:
+            self._resolved.clear()
+        info = self._resolved[key] = self._resolve(text, when, places)
+        return info
+
+    def _resolve(self, text: str, when: date | None, places: PlaceLookup | None) -> ActorInfo | None:
         tokens = tokenize(text)
         if not tokens or all(t.lower() in PRONOUNS and not (t.isupper() and len(t) > 1) for t in tokens):
             return None
@@ -439,13 +462,20 @@ class ActorLexicon:
                     and tokens[m.start - 1].lower() in NOT_OWN_COUNTRY | {"ethnic"}]
         excluded += [m for m in ms if m.end < len(tokens) - 1 and tokens[m.end].lower() in MODIFIER_AFTER
                      and (m.entry.kind in COUNTRYISH or m.entry.kind in ORGISH)]
+        # "the Albanian minority", "the Albanians of southern Serbia": the demonym names the people, the place
+        # (after "of", or in the article) their country
+        excluded += [m for m in ms if m.entry.kind == "demonym" and m not in excluded and (
+            m.end < len(tokens) and tokens[m.end].lower() in COLLECTIVES
+            or m.end == cut and cut < len(tokens) and tokens[cut].lower() == "of" and m.text.lower().endswith("s")
+            and _names_a_place([t for t in ms if t.start > cut]))]
         ms_c = [m for m in ms if m not in excluded]
         head = [m for m in ms_c if m.start < cut]
         tail = [m for m in ms_c if m.start >= cut]
         country, c_reason, c_match = self._country(head, tail, when)
         sector, s_reason, s_match = self._sector(tokens, head, tail, when)
-        if sector is None and excluded and excluded[-1].entry.kind == "demonym" and excluded[-1].end == cut \
-                and tokens[excluded[-1].end - 1].lower().endswith("s"):
+        if sector is None and excluded and excluded[-1].entry.kind == "demonym" and (
+                excluded[-1].end == cut and tokens[excluded[-1].end - 1].lower().endswith("s")
+                or excluded[-1].end < len(tokens) and tokens[excluded[-1].end].lower() in COLLECTIVES):
             sector, s_reason = "CVL", f"'{excluded[-1].text}': people of a group (CVL)"
         candidates: tuple[str, ...] = ()
         if country is None:
@@ -648,6 +678,13 @@ def _with_places(tokens: list[str], ms: list[Match], places: PlaceLookup) -> lis
                 added.append(Match(i, j, entry, " ".join(tokens[i:j])))
         i = j
     return sorted(ms + added, key=lambda m: m.start) if added else ms
+
+
+def _names_a_place(ms: list[Match]) -> bool:
+    """Whether phrases name a country or place and no demonym ("of southern Serbia", not "of the
+    Israeli-occupied West Bank")."""
+    kinds = {m.entry.kind for m in ms if m.entry.kind in COUNTRYISH}
+    return bool(kinds) and "demonym" not in kinds
 
 
 def _split(tokens: list[str], seps: set[str]) -> list[list[str]]:
