@@ -208,7 +208,7 @@ def score_end_to_end(items: list[GsrItem], pipeline: Pipeline | None = None) -> 
 
 
 def evaluate_gsr(shared: Path, limit: int | None = None, pipeline: Pipeline | None = None,
-                 end_to_end: bool = False, lexicon: ActorLexicon | None = None, in_context: bool = True
+                 end_to_end: bool = True, lexicon: ActorLexicon | None = None, in_context: bool = True
                  ) -> dict[str, float]:
     """Accuracy of actor country and sector on the GSR: the dictionary alone, the actor phrase in its parsed
     sentence (`in_context`), and the whole pipeline (`end_to_end`)."""
