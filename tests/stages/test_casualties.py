@@ -196,3 +196,52 @@ def test_docs_list_every_vague_quantity():
     doc = (Path(__file__).resolve().parents[2] / "docs" / "casualties.md").read_text(encoding="utf-8")
     for phrase, (count, _) in VAGUE.items():
         assert f"| {phrase} | {count} |" in doc, phrase
+
+
+def test_victims_told_one_per_sentence_add_up(nlp):
+    text = "A 17-year-old was shot in the leg on Main Street. A second man was hit in the arm."
+    ctx = _ctx(nlp, text, ["shot"])
+    assert ctx.events[0].get("injured") == 2, ctx.events[0].get("casualty_reason")
+
+
+def test_a_restated_count_is_not_added_again(nlp):
+    text = ("One man was killed and three others were hurt in a shooting on Main Street. "
+            "Police said three others were hurt.")
+    ctx = _ctx(nlp, text, ["killed"])
+    assert (ctx.events[0].get("fatalities"), ctx.events[0].get("injured")) == (1, 3)
+
+
+def test_hit_in_a_body_part_is_a_person_hit(nlp):
+    k, i, reason = count_casualties(nlp("A woman was hit in the arm.")[:])
+    assert (k, i) == (None, 1), reason
+
+
+@pytest.mark.parametrize("text,killed,injured", [
+    # a bullet or a gun that hits someone, in the active voice
+    ("The bullet struck her son's left side.", None, 1),
+    ("A stray bullet flew through the home and grazed a 3-year-old.", None, 1),
+    ("A gun went off, striking his 4-year-old brother in the head.", None, 1),
+    ("He fired the gun, striking himself in the leg.", None, 1),
+    ("She fired one shot that struck the father in the arm.", None, 1),
+    ("The car hit a woman who was crossing the street.", None, None),
+    # the survivor of a shooting: recovering, in hospital, left injured
+    ("Andrews is recovering from a gunshot wound to the thigh.", None, 1),
+    ("The child is recovering at Norton Children's Hospital.", None, 1),
+    ("Police recovered a gun at the hospital.", None, None),
+    ("The shooting left an 8-year-old boy injured.", None, 1),
+    # "the shooting / wounding of" names its victims
+    ("Police seek suspects in the shooting and wounding of four men outside a venue.", None, 4),
+    ("Police are investigating the shooting of a 17-year-old.", None, 1),
+    ("Police are investigating a shooting on Main Street.", None, None),
+    # a body part is not a victim; a capitalised "Nationwide" is a name, not a statistic
+    ("The gunshot injured his hand.", None, None),
+    ("A victim was taken to Nationwide Children's Hospital.", None, 1),
+    # the injured are the dead themselves: one victims phrase read by both cues
+    ("A juvenile who was injured in the shooting died.", 1, None),
+    # a roundup's toll is not one event's
+    ("Gunfire wounded 26 people across the city over the weekend.", None, None),
+    ("Seven people were wounded in shootings from Saturday morning to early Sunday.", None, None),
+])
+def test_golden_sentences_session3(nlp, text, killed, injured):
+    k, i, reason = count_casualties(nlp(text)[:])
+    assert (k, i) == (killed, injured), reason

@@ -383,3 +383,13 @@ def test_a_lead_day_before_the_report_time_dates_the_event(nlp):
     events = _run_many(nlp, "A man was wounded, police said Saturday. The club hosted a party on Monday.",
                        TUE, [("wounded", "ASSAULT")])
     assert events[0].get("event_date") == "2024-01-13"
+
+
+def test_a_weekday_naming_the_day_after_the_stamp_dates_nothing(nlp):
+    # published Tuesday 2024-01-16: "Wednesday" is six days back or the day after the stamp (an updated page)
+    ev = _run(nlp, "A man was shot on Main Street, police said Wednesday.", TUE, "shot")
+    assert ev.get("event_date") == "2024-01-16", ev.get("date_reason")
+    assert "publication" in ev.get("date_raw")
+    # "last Wednesday" and a weekday further back still resolve
+    assert _run(nlp, "A man was shot last Wednesday.", TUE, "shot").get("event_date") == "2024-01-10"
+    assert _run(nlp, "A man was shot on Sunday.", TUE, "shot").get("event_date") == "2024-01-14"

@@ -3,8 +3,9 @@
 Each article (documents.dev.jsonl) is linked to one GVA incident (incidents.dev.jsonl) with its date and
 its counts of killed and injured. We score the articles written 0-7 days after the incident with at least
 200 characters of text (older or shorter pages are mostly about something else, or paywalls), coded as
-Articles dated by their document creation time. The event scored per article is the ASSAULT event with
-the most casualties (killed + injured; the first on ties), or the first event when there is no ASSAULT.
+Articles dated by their document creation time. The event scored per article is the article's main event
+(stages/salience.py `main_event`, on the records' fields: a realised ASSAULT event, recent, dated to the
+day, with the most casualties, the most mentions, first listed), else the first ASSAULT or the first event.
 Null counts are compared as 0 (GVA writes 0 when nobody was hurt); an article with no event scores as
 wrong on date and as 0 killed / 0 injured.
 
@@ -89,11 +90,13 @@ class Prediction:
 
 
 def pick_event(events: list[Event]) -> Event | None:
-    """The ASSAULT event with the most casualties (first on ties), else the first event."""
-    assaults = [e for e in events if e.event_type == "ASSAULT"]
-    if not assaults:
-        return events[0] if events else None
-    return max(enumerate(assaults), key=lambda p: ((p[1].fatalities or 0) + (p[1].injured or 0), -p[0]))[1]
+    """The article's main event (stages/salience.py `main_event`, on the records' fields: the realised ASSAULT
+    event dated within 31 days before publication, to the day, with the most casualties, the most mentions,
+    first listed), else the first ASSAULT event, else the first event."""
+    from ..stages.salience import main_event
+
+    return main_event(events) or next((e for e in events if e.event_type == "ASSAULT"),
+                                      events[0] if events else None)
 
 
 def _default_pipeline() -> Pipeline:

@@ -19,6 +19,13 @@ statistics ("so far this year", "in 2015", "percent") give no figures, nor do to
 "threatened to kill"). Addresses, captions and abstract nouns are not victims ("the 200 block", "Image 8 of
 8", "a discharge").
 
+Also (docs/casualties.md, "Who was hit"): a bullet or gun that strikes someone ("the bullet struck her son"),
+"hit in the arm", the survivor ("recovering from a gunshot wound", "recovering at ... Hospital", "left an
+8-year-old boy injured"); a body part is no victim ("injured his hand"); injured and dead read from one
+victims phrase are the same people; "a second man was hit" in a later sentence adds one to a count of one;
+roundups ("wounded 26 people across the city", "in shootings from Saturday to Sunday") give no figure. Once
+counted, the article's main event is chosen (stages/salience.py) and its casualty_reason says so.
+
 Vague quantities (data/vague_quantities.tsv, also in docs/casualties.md) take the smallest count the word can
 honestly mean: "a couple" 2, "a few" 2, "several" 3, "many" 3, "a handful" 3, "a dozen" 12, "dozens" 24,
 "scores" 40, "hundreds" 200, "thousands" 2000; "double/triple/quadruple shooting" 2/3/4.
@@ -46,6 +53,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from .salience import choose_main
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -88,6 +97,8 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "himself", "herself", "i", "me"}
 FATAL_ADVERBS = {"fatally", "mortally"}
 MULTIPLES = {"double", "triple", "quadruple", "quintuple"}
 HOSPITAL_WORDS = {"hospital", "er", "clinic", "trauma"}
+# the subject is the patient: "the child is recovering at Norton Children's Hospital", "remains in hospital"
+STAY_VERBS = {"recover", "remain", "stay"}
 HOSPITAL_VERBS = {"take", "transport", "rush", "airlift", "fly", "send", "carry", "bring", "drive", "admit",
                   "hospitalize", "treat", "convey", "evacuate"}
 CONDITIONS = {"critical", "serious", "stable", "fair", "good", "grave", "guarded"}  # "in critical condition"
@@ -99,7 +110,7 @@ FATAL_EVENT_NOUNS = {"shooting", "stabbing", "attack", "crash", "assault", "beat
 # a sentence that reads like statistics gives no casualty figure to any event
 STATISTICS = re.compile(r"(?i)\b(?:per year|each year|every year|a year|this year|last year|"
                         r"since (?:19|20)\d\d|since (?:january|the start|the beginning)|annual(?:ly)?|on average|"
-                        r"percent|statistics|nationwide|in (?:19|20)\d\d)\b|%")
+                        r"percent|statistics|(?-i:nationwide)|in (?:19|20)\d\d)\b|%")
 
 
 def _read_tsv(name: str) -> list[list[str]]:
@@ -129,6 +140,7 @@ class Figure:
     others: bool = False  # "three other victims": not the same people as the dead
     floor: bool = False  # "a fifth victim": at least this many, wherever it is said
     who: int = -1  # token index of the victims phrase counted (-1: none)
+    added: bool = False  # "another man was also shot", "a second man was hit": more victims than told before
 
 
 # ------------------------------------------------------------------------------------------ counting phrases
@@ -233,8 +245,8 @@ def _single_count(p: Token, depth: int = 0) -> tuple[int, str] | None:
         if v is not None:
             q = _qualifier(p)
             return v[0], (f"{q} " if q else "") + v[1]
-    if low in NON_PERSON or p.lemma_.lower() in NON_PERSON:
-        return None  # "the 200 block", "Image 8 of 8", "three rounds": not people
+    if low in NON_PERSON or p.lemma_.lower() in NON_PERSON or (low in BODY_PARTS and low != "body"):
+        return None  # "the 200 block", "Image 8 of 8", "three rounds", "injured his hand": not people
     vg = _vague(p)
     if vg is not None:
         return vg
@@ -418,7 +430,11 @@ def _aggregate(t: Token) -> bool:
     """A toll of several incidents ("4 killed, 16 wounded in separate shootings", "... in shootings across
     Chicago"): the cue's "in"-phrase is a plural incident noun marked as separate, counted, or spread
     "across" a place."""
-    for prep in [c for v in (t, *t.conjuncts) for c in v.children if c.dep_ == "prep" and c.lower_ in ("in", "during")]:
+    preps = [c for v in (t, *t.conjuncts) for c in v.children if c.dep_ == "prep"]
+    if any(p.lower_ in SPREAD_PREPS and any(g.dep_ == "pobj" and g.lemma_.lower() in AREA_NOUNS for g in p.children)
+           for p in preps):
+        return True  # "gunfire wounded 26 people across the city"
+    for prep in [p for p in preps if p.lower_ in ("in", "during")]:
         for n in prep.children:
             if n.dep_ != "pobj" or n.tag_ != "NNS" or n.lemma_.lower() not in BACKREF_NOUNS:
                 continue
@@ -427,7 +443,13 @@ def _aggregate(t: Token) -> bool:
                 return True
             if any(k.dep_ == "prep" and k.lower_ == "across" for k in kids):
                 return True
+            if not any(k.dep_ in ("det", "poss", "amod", "compound") for k in kids):
+                return True  # a bare plural: "wounded in shootings from Saturday morning to early Sunday"
     return False
+
+
+SPREAD_PREPS = {"across", "throughout"}
+AREA_NOUNS = {"city", "country", "state", "county", "region", "nation", "area", "town", "metro", "district", "province"}
 
 
 ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
@@ -448,6 +470,9 @@ STATE_VERBS = {"find", "leave", "discover"}
 def _found_state(t: Token) -> tuple[str, Token] | None:
     """(category, victims) for a participle that states the victims' condition after find / leave ("was found
     shot", "left three wounded"), whatever part of speech the tagger gives it ("shot" is often a noun)."""
+    if t.lower_ in STATE_PARTICIPLES and t.dep_ == "acl" and t.head.dep_ == "dobj" \
+            and t.head.head.lemma_ == "leave":  # "a shooting that left an 8-year-old boy injured"
+        return ("killed" if _is_fatal(t) else STATE_PARTICIPLES[t.lower_]), t.head
     if t.lower_ not in STATE_PARTICIPLES or t.dep_ not in ("oprd", "xcomp", "acomp", "ccomp", "attr"):
         return None
     h = t.head
@@ -503,6 +528,8 @@ def _noun_figure(n: Token) -> tuple[Token | None, tuple[int, str] | None, bool]:
     h = n.head
     if n.dep_ == "dobj" and h.lemma_ in ("suffer", "sustain", "receive", "have", "treat"):
         return _child(h, ("nsubj", "nsubjpass")), None, False  # "the boy suffered a gunshot wound"
+    if n.dep_ == "pobj" and h.lower_ == "from" and h.head.lemma_ in ("recover", "recuperate", "heal"):
+        return _child(h.head, ("nsubj",)), None, False  # "Andrews is recovering from a gunshot wound"
     if n.dep_ == "pobj" and h.lower_ == "with" and h.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return h.head, None, False  # "four victims with gunshot wounds"
     if n.dep_ == "pobj" and h.lower_ in ("with", "for") and h.head.pos_ in ("VERB", "AUX") and (
@@ -606,9 +633,10 @@ def sentence_figures(sent: Span) -> list[Figure]:
             continue
         if t.lemma_.lower() in HOSPITAL_WORDS and t.dep_ == "pobj" and t.head.lower_ in ("to", "in", "at"):
             v = t.head.head
-            if v.lemma_ in HOSPITAL_VERBS or (v.lemma_ == "be" and t.head.lower_ == "in"):
-                subj = _child(v, ("nsubjpass",)) or (_child(v, ("dobj",)) if v.lemma_ != "be" else
-                                                     _child(v, ("nsubj",)))
+            if v.lemma_ in HOSPITAL_VERBS or (v.lemma_ == "be" and t.head.lower_ == "in") or (
+                    v.lemma_ in STAY_VERBS and _child(v, ("dobj",)) is None):
+                subj = _child(v, ("nsubjpass",)) or (_child(v, ("dobj",)) if v.lemma_ not in STAY_VERBS | {"be"}
+                                                     else _child(v, ("nsubj",)))
                 c = np_count(subj) if subj is not None and subj.pos_ != "PRON" or (
                     subj is not None and subj.lower_ in PERSON_PRONOUNS) else None
                 if c is not None:  # "a woman was taken to the hospital", "five people are in the hospital"
@@ -632,12 +660,21 @@ def sentence_figures(sent: Span) -> list[Figure]:
             continue
         if t.lemma_ in ("hit", "strike", "graze") and _passive(t) and (any(
                 g.lemma_.lower() in GUNFIRE for a in t.children if a.dep_ == "agent" for g in a.children)
-                or any(c.dep_ == "nsubjpass" and c.lemma_.lower() == "victim" for c in t.children)):
-            subj = _child(t, ("nsubjpass",))  # "two others were hit by gunfire"
+                or any(c.dep_ == "nsubjpass" and c.lemma_.lower() == "victim" for c in t.children)
+                or _in_body_part(t)):
+            subj = _child(t, ("nsubjpass",))  # "two others were hit by gunfire", "a man was hit in the arm"
             c = np_count(subj) if subj is not None else None
             if c is not None:
                 out.append(Figure("hit", c[0], t.text, f"{t.text} by gunfire: {c[1]}", t.i, s0,
-                                  others=_others(subj) if subj is not None else False))
+                                  others=_others(subj) if subj is not None else False,
+                                  who=subj.i if subj is not None else -1, added=_additional(subj, t)))
+            continue
+        struck = _struck_by_gunfire(t)
+        if struck is not None:  # "the bullet struck her son", "the gun went off, striking his brother"
+            c = np_count(struck)
+            if c is not None:
+                out.append(Figure("hit", c[0], t.text, f"{t.text} by a bullet: {c[1]}", t.i, s0,
+                                  others=_others(struck), who=struck.i))
             continue
         nth = _ordinal_victim(t)
         if nth is not None:  # "a fifth homicide victim": at least five dead
@@ -683,8 +720,64 @@ def sentence_figures(sent: Span) -> list[Figure]:
         also = any(c.dep_ == "advmod" and c.lower_ == "also" for c in t.children)
         out.append(Figure(cat, direct[0], t.text, f"{t.text}: {direct[1]}", t.i, s0,
                           others=(patient is not None and _others(patient)) or also,
-                          who=patient.i if patient is not None else -1))
+                          who=_antecedent(patient).i if patient is not None else -1, added=_additional(patient, t)))
     return out
+
+
+def _antecedent(t: Token) -> Token:
+    """The noun a relative pronoun stands for ("a juvenile who was injured": juvenile), else the token."""
+    if t.lower_ in ("who", "that", "which") and t.head.dep_ == "relcl":
+        return t.head.head
+    return t
+
+
+BODY_PARTS = {"arm", "leg", "head", "chest", "back", "shoulder", "neck", "face", "foot", "hand", "stomach", "abdomen",
+              "thigh", "hip", "buttock", "buttocks", "torso", "side", "knee", "ankle", "wrist", "jaw", "eye", "groin",
+              "calf", "elbow", "finger", "toe", "cheek", "heel", "shin", "forearm", "lower", "upper", "body"}
+
+
+def _in_body_part(v: Token) -> bool:
+    """"was hit in the arm", "struck in the leg": a person hit by a bullet (no agent named)."""
+    return any(c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_.lower() in BODY_PARTS for g in c.children
+                                                               if g.dep_ == "pobj") for c in v.children)
+
+
+WEAPONS = {"gun", "handgun", "pistol", "rifle", "shotgun", "firearm", "weapon", "revolver"}
+
+
+def _struck_by_gunfire(v: Token) -> Token | None:
+    """The person a bullet or a gun hit, in the active voice: "the bullet struck her son" (the son), "a stray
+    bullet grazed a 3-year-old", "his gun discharged a bullet and struck his daughter", "a gun went off,
+    striking his brother in the head"; "struck her son's left side": the son. None for anything else ("the
+    car hit a woman")."""
+    if v.lemma_ not in ("hit", "strike", "graze") or v.pos_ != "VERB" or _passive(v):
+        return None
+    subj = _child(v, ("nsubj",))
+    if subj is None and v.dep_ in ("conj", "advcl", "xcomp") and v.head.i != v.i:
+        subj = _child(v.head, ("nsubj",))  # "... went off, striking", "discharged a bullet and struck"
+    if subj is not None and subj.lower_ in ("that", "which") and subj.head.dep_ == "relcl":
+        subj = subj.head.head  # "fired one shot that struck the father in the arm"
+    fired = v.dep_ == "advcl" and v.head.lemma_ in ("fire", "discharge", "shoot")  # "fired the gun, striking him"
+    if not fired and (subj is None or subj.lemma_.lower() not in GUNFIRE | WEAPONS):
+        return None
+    obj = _child(v, ("dobj",))
+    if obj is not None and obj.lemma_.lower() in BODY_PARTS:
+        obj = next((c for c in obj.children if c.dep_ == "poss"), None)  # "her son's left side"
+    if obj is None or obj.lower_ in NON_PERSON or obj.lemma_.lower() in NON_PERSON:
+        return None
+    return obj
+
+
+def _additional(victims: Token | None, cue: Token) -> bool:
+    """The victims are one more person than those told of before, marked by an indefinite ordinal: "a second
+    man was hit in the arm", "a third person was shot". Not "another man" or "also" (news restates its lead:
+    "another man was injured" in the lead and again below), nor "the second victim" (already told of)."""
+    if victims is None:
+        return False
+    kids = list(victims.children)
+    if any(c.dep_ == "amod" and c.lower_ in ORDINALS for c in kids):
+        return not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "these", "those", "their") for c in kids)
+    return False
 
 
 def _sentence_total(figs: list[Figure]) -> Figure:
@@ -708,7 +801,8 @@ def _sentence_total(figs: list[Figure]) -> Figure:
 
 
 def combine(own: list[Figure], later: list[Figure] | None = None, article_killed: int | None = None,
-            mates: list[Figure] | None = None) -> tuple[int | None, int | None, str]:
+            mates: list[Figure] | None = None, added: list[Figure] | None = None
+            ) -> tuple[int | None, int | None, str]:
     """(killed, injured, reason) from an event's own figures and those of later toll sentences.
     `article_killed`: the largest death toll reported for any event of the article; people only said to be
     "shot" are not counted as injured when they may be those dead. `mates`: figures of the event's sentence
@@ -742,12 +836,14 @@ def combine(own: list[Figure], later: list[Figure] | None = None, article_killed
             others = sorted({x.count for x in rest if x.count != f.count})
             extra = f"; other figures {others} not used (first toll sentence wins)" if others else ""
             notes.append(f"{cat} {f.count} in a following toll sentence ({f.note}){extra}")
+    _add_victims(chosen, added or [], notes)
     for cat in ("killed", "hit"):
         floors = [f for f in own + mates + later if f.category == cat and f.floor]
         if floors and (cat not in chosen or max(x.count for x in floors) > chosen[cat].count):
             f = max(floors, key=lambda x: x.count)
             chosen[cat] = f
             notes.append(f"{cat} {f.count}: {f.note}, more than any other count")
+    _same_people(chosen, notes)
     killed = chosen["killed"].count if "killed" in chosen else None
     injured = chosen["injured"].count if "injured" in chosen else None
     if injured is None and "hit" in chosen:
@@ -767,6 +863,46 @@ def combine(own: list[Figure], later: list[Figure] | None = None, article_killed
     if killed is None and injured is None:
         return None, None, "no casualty count reported for this event"
     return killed, injured, "; ".join(notes)
+
+
+def _same_people(chosen: dict[str, Figure], notes: list[str]) -> None:
+    """The injured or hit counted are the dead themselves when both counts read the same victims phrase ("a
+    juvenile who was injured in the shooting died"): they are not counted as injured."""
+    dead = chosen.get("killed")
+    if dead is None or dead.who < 0:
+        return
+    for cat in ("injured", "hit"):
+        f = chosen.get(cat)
+        if f is not None and f.who == dead.who and f.count <= dead.count:
+            del chosen[cat]
+            notes.append(f"{cat} {f.count} not counted: the same people as the dead ({f.note})")
+
+
+def _add_victims(chosen: dict[str, Figure], added: list[Figure], notes: list[str]) -> None:
+    """Victims told of one per sentence add up: "a 17-year-old was shot in the leg. A second man was hit in the
+    arm" = 2 hit. `added` are the figures of later sentences whose victims are one more person ("a second
+    man", see _additional). They fill a category the event has no count for, and add one person to a count of
+    one; a count of several is not added to, since news restates its lead. People only said to be hit go to
+    the injured when the event's count of the injured is what was kept."""
+    seen: set[tuple[int, int]] = set()
+    single = {cat for cat, f in chosen.items() if f.count == 1}  # narrated one victim at a time
+    for f in added:
+        if (f.sent_start, f.who if f.who >= 0 else f.cue_i) in seen:
+            continue
+        seen.add((f.sent_start, f.who if f.who >= 0 else f.cue_i))
+        cat = "injured" if f.category == "hit" and "injured" in chosen and "hit" not in chosen else f.category
+        base = chosen.get(cat)
+        if base is not None and base.sent_start == f.sent_start:
+            continue  # the same sentence's figure: already counted
+        if base is not None and (cat not in single or f.count != 1):
+            continue  # "one killed, three others hurt ... three others were hurt": a restatement, not more people
+        if base is None:
+            chosen[cat] = Figure(cat, f.count, f.text, f.note, f.cue_i, f.sent_start, others=True, who=f.who)
+            notes.append(f"{cat} {f.count}: more victims in a later sentence ({f.note})")
+            continue
+        chosen[cat] = Figure(cat, base.count + f.count, base.text, f"{base.note} + {f.note}", base.cue_i,
+                             base.sent_start, base.update, base.others, base.floor, base.who)
+        notes.append(f"{cat} {base.count} + {f.count} more victims in a later sentence ({f.note})")
 
 
 def count_casualties(span: Span | Doc) -> tuple[int | None, int | None, str]:
@@ -820,11 +956,24 @@ def article_casualties(doc: Doc, triggers: list[Token], types: list[str] | None 
     own: dict[int, list[Figure]] = {k: [] for k in range(len(triggers))}
     later: dict[int, list[Figure]] = {k: [] for k in range(len(triggers))}
     mates: dict[int, list[Figure]] = {k: [] for k in range(len(triggers))}  # nearer another event of the sentence
+    added: dict[int, list[Figure]] = {k: [] for k in range(len(triggers))}  # more victims, later sentences
     violent_sents = sorted(violent_by_sent)
+    told: set[int] = set()  # violent sentences that tell of victims (not only of "another" one)
     for si, sent in enumerate(sents):
         figs = sentence_figures(sent)
         if not figs:
             continue
+        more = [f for f in figs if f.added]
+        anchor = [e for e in violent_sents if e in told and 0 < si - e <= ORPHAN_WINDOW]
+        if more and anchor:
+            for k in violent_by_sent[anchor[-1]]:
+                added[k] += more
+        if si in violent_by_sent and len(more) < len(figs):
+            told.add(si)
+        if more and anchor and si not in by_sent:
+            figs = [f for f in figs if not f.added]  # given to the event they add to, not as a toll sentence's
+            if not figs:
+                continue
         if si in by_sent:
             evs = by_sent[si]
             for f in figs:
@@ -847,7 +996,7 @@ def article_casualties(doc: Doc, triggers: list[Token], types: list[str] | None 
                 later[k] += figs
     killed_counts = [f.count for k in own for f in own[k] + later[k] if f.category == "killed"]
     article_killed = max(killed_counts) if killed_counts else None
-    return [combine(own[k], later[k], article_killed, mates[k]) for k in range(len(triggers))]
+    return [combine(own[k], later[k], article_killed, mates[k], added[k]) for k in range(len(triggers))]
 
 
 class CasualtiesStage:
@@ -865,6 +1014,9 @@ class CasualtiesStage:
                                      [str(ev.get("event_type")) for ev in ctx.events])
         for ev, (killed, injured, reason) in zip(ctx.events, results, strict=True):
             _assign(ev, killed, injured, reason)
+        main = choose_main(ctx)  # counts and dates are known now: say which event is the article's story
+        if main is not None:
+            main.set("casualty_reason", f"{main.get('casualty_reason')}; {ctx.notes['salience']}")
 
 
 def _assign(ev: EventDraft, killed: int | None, injured: int | None, reason: str) -> None:

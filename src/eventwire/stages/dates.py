@@ -21,8 +21,10 @@ Expressions are spaCy DATE/TIME entities plus our own patterns (weekdays, "yeste
 dateparser only parses absolute expressions our rules do not cover. Tense matters: "Monday" in a past-tense
 report is the most recent Monday on or before publication, in a future one the next Monday on or after it;
 with no tense to go by, a yearless date is the past one unless the next one is only weeks away ("payable
-Dec. 7"). Dates more than a year before publication are kept and flagged as historical; future ones are
-flagged as such.
+Dec. 7"). A bare weekday naming the day after the publication stamp ("police said Thursday" on a page stamped
+Wednesday) dates nothing: six days back is rare in news, an update the day after the stamp is common
+(`_day_after_stamp`). Dates more than a year before publication are kept and flagged as historical; future
+ones are flagged as such.
 
 `resolve` also gives TIMEX3 values (TempEval-3): "2024-W02", "1989-Q3", "1989-H2", "PAST_REF", spelled-out
 years, and "a year earlier" resolved against the quarter it is compared with (`comparison_anchor`).
@@ -485,7 +487,7 @@ def choose_expression(trigger: Token, sent: Span, exprs: list[TimeExpr], pub: da
         if trigger.pos_ in ("NOUN", "PROPN") and ex.span.root.head.i == trigger.i and ex.span.root.dep_ == "poss":
             own_tense = "past"  # "charges will be filed in Tuesday's shooting": the incident named is past
         r = resolve(ex.span.text, pub, own_tense)
-        if r is None or r.start is None:
+        if r is None or r.start is None or _day_after_stamp(ex.span.text, r, pub):
             continue
         cost, outside = _path_cost(trigger, ex.span.root)
         if outside is None:
@@ -523,6 +525,17 @@ def choose_expression(trigger: Token, sent: Span, exprs: list[TimeExpr], pub: da
             c = finer[0]
             inner = _Choice(c.res, c.raw, f"{c.why}, the day within {inner.raw!r}", c.span)
     return inner, outer
+
+
+BARE_WEEKDAY = re.compile(rf"(?i)^\s*(?:(?:early|late)\s+)?{_WD}{_PART}\s*$")
+
+
+def _day_after_stamp(text: str, r: Resolved, pub: date | None) -> bool:
+    """A bare weekday that names the day after the publication stamp ("Thursday" on a page stamped Wednesday).
+    Read in the past tense it is six days back, but news names a day that far back rarely; far more often the
+    page's stamp is its first version's and the text was updated the next day ("police said Thursday"). The
+    expression is ambiguous, so it dates nothing; the other steps (or the publication date) decide."""
+    return pub is not None and r.start is not None and (pub - r.start).days == 6 and bool(BARE_WEEKDAY.match(text))
 
 
 def _recent_day(r: Resolved | None, pub: date | None) -> bool:
@@ -630,7 +643,7 @@ def incident_time(doc: Doc, exprs: list[TimeExpr], pub: date | None) -> _Choice 
         if not (occurrence or CLOCK.search(left)):
             continue
         r = resolve(ex.span.text, pub, "past")
-        if _recent_day(r, pub):
+        if _recent_day(r, pub) and not _day_after_stamp(ex.span.text, r, pub):
             assert r is not None
             what = "an occurrence verb" if occurrence else "a clock time"
             return _Choice(r, ex.span.text, f"the incident's time (an expression with {what})", ex.span)
@@ -652,7 +665,7 @@ def lead_time(doc: Doc, exprs: list[TimeExpr], pub: date | None, whole: bool = F
         if _is_dateline_stamp(ex.span):
             continue
         r = resolve(ex.span.text, pub, "past")
-        if _recent_day(r, pub):
+        if _recent_day(r, pub) and not _day_after_stamp(ex.span.text, r, pub):
             assert r is not None
             where = "body: no dated event or lead" if whole else "lead"
             found.append(_Choice(r, ex.span.text, f"article's narrative time ({where})", ex.span))
