@@ -62,3 +62,9 @@ def test_evidence_slices_the_text(events, shared_dir):
     art = next(read([str(shared_dir / "samples/erbil-2024-01-16.txt")]))
     for e in events:
         assert art.text[e.evidence_start:e.evidence_end] == e.evidence_text
+
+
+def test_strike_also_reported_by_iraqi_security_sources(events):
+    strike = next(e for e in events if e.event_type == "ASSAULT" and e.actor1_country == "IRN"
+                  and e.actor1_sector == "MIL")
+    assert "Iraqi security sources" in strike.attribution_reason

@@ -238,3 +238,25 @@ def test_dateline_subject_gives_way_to_its_apposition(nlp):
     lemmas = ["WASHINGTON", "--", "President", "Obama", ",", "say", "rebel", "attack", "."]
     doc = _parsed(nlp, words, heads, deps, pos, lemmas)
     assert _subject(doc[5]).text == "Obama"
+
+
+SECTIONED = ("Fighting resumed near the border on Monday.\n\nWhat local officials said\n\n"
+             "Two villages were shelled overnight\n\nA school was damaged.\n\nHow the capital reacted\n\n"
+             "Soldiers attacked a checkpoint in the east.")
+
+
+def test_a_source_subheading_governs_the_paragraphs_under_it(nlp):
+    ev = _ctx(nlp, SECTIONED, "shelled")
+    assert ev.get("claim_status") == "reported"
+    assert ev.get("attribution_name") == "local officials"
+    assert "subheading" in ev.get("attribution_reason")
+
+
+def test_another_subheading_ends_the_section(nlp):
+    ev = _ctx(nlp, SECTIONED, "attacked")
+    assert ev.get("claim_status") == "asserted" and ev.get("attribution_name") is None
+
+
+def test_a_story_paragraph_is_not_a_subheading(nlp):
+    ev = _ctx(nlp, "What officials said was clear.\n\nSoldiers attacked a checkpoint in the east.", "attacked")
+    assert ev.get("claim_status") == "asserted"

@@ -83,3 +83,15 @@ def test_an_event_stays_in_view_after_its_latest_mention(nlp) -> None:
     _draft(ctx, "attacks")
     assert merge_mentions(ctx) == [first]
     assert first.get("mentions") == 3
+
+
+def test_other_sources_of_a_merged_event_are_named_in_the_reason(nlp) -> None:
+    ctx = _ctx(nlp, "Gunmen attacked a bank in Lagos, the gang said. Police said the attack killed two.")
+    first = _draft(ctx, "attacked", place="Lagos", actor1_text="Gunmen", claim_status="claimed",
+                   attribution_name="the gang", attribution_reason="the source is a party")
+    _draft(ctx, "attack", claim_status="reported", attribution_name="Police")
+    _draft(ctx, "attack", claim_status="reported", attribution_name="gang")  # the same source again
+    assert merge_mentions(ctx) == [first]
+    assert first.get("claim_status") == "claimed"
+    assert first.get("attribution_reason").count("also reported by") == 1
+    assert "also reported by 'Police'" in first.get("attribution_reason")

@@ -609,7 +609,42 @@ def find_attribution(trigger: Token, quotes: list[tuple[int, int]] | None = None
     for t in [trigger, *trigger.children, *trigger.ancestors]:
         if t.lower_ in REPORTEDLY:
             return Attribution(None, t, t.text, "reported", "'reportedly'")
-    return _colon_paragraph(trigger)
+    return _colon_paragraph(trigger) or _section_heading(trigger)
+
+
+SECTION_PARAGRAPHS = 6  # a subheading governs at most this many paragraphs after it
+HEADING_WORDS = 10  # a subheading is a short line...
+_HEADING_END = re.compile(r"[.!?:;,\"”’')]\s*$")  # ...that does not end like a sentence
+_SOURCE_HEADING = re.compile(r"(?i)^(?:here(?:'s| is) )?what (.+?) (said|say|says|told|tell|reported|report|"
+                             r"reports|claimed|claim|claims)$")
+
+
+def _section_heading(trigger: Token) -> Attribution | None:
+    """A subheading such as "What Iraqi security sources said" makes the paragraphs under it (up to the next
+    subheading, at most SECTION_PARAGRAPHS) that source's report."""
+    doc = trigger.doc
+    text = doc_text(doc)
+    end = text.rfind("\n", 0, trigger.idx)
+    for _ in range(SECTION_PARAGRAPHS):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        end = start - 1
+        if not line:
+            continue
+        if len(line.split()) > HEADING_WORDS or _HEADING_END.search(line) or not line[0].isupper():
+            continue  # a paragraph of the story
+        m = _SOURCE_HEADING.match(line)
+        if m is None:
+            return None  # another subheading: a new section
+        offset = start + (len(text[start:end + 1]) - len(text[start:end + 1].lstrip()))
+        src = doc.char_span(offset + m.start(1), offset + m.end(1), alignment_mode="expand")
+        cue = doc.char_span(offset + m.start(2), offset + m.end(2), alignment_mode="expand")
+        if src is None or cue is None:
+            return None
+        return Attribution(src, cue[0], line, "reported", f"subheading {line!r} over the paragraph")
+    return None
 
 
 # ------------------------------------------------------------------------------------------ the stage

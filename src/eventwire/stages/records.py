@@ -10,6 +10,7 @@ attribution), each with a reason naming the sentence it came from."""
 from __future__ import annotations
 
 import hashlib
+import re
 
 from .. import CODER
 from ..context import ArticleContext, EventDraft
@@ -93,6 +94,13 @@ def compatible(a: EventDraft, b: EventDraft) -> bool:
     return True
 
 
+def _same_source(name: str, pv: dict) -> bool:
+    """`name` is the record's source, or one its reason already names ('Guards' and 'Revolutionary Guards')."""
+    words = set(name.lower().split())
+    known = [str(pv.get("attribution_name") or ""), *re.findall(r"also \w+ by '([^']*)'", pv.get("attribution_reason") or "")]
+    return any(words <= set(k.lower().split()) for k in known if k)
+
+
 def _absorb(primary: EventDraft, other: EventDraft, where: str) -> None:
     """Fill what `primary` lacks from another mention of the same event."""
     pv, ov = primary.values, other.values
@@ -127,6 +135,10 @@ def _absorb(primary: EventDraft, other: EventDraft, where: str) -> None:
         for f in ("attribution_text", "attribution_name", "attribution_country", "claim_status"):
             pv[f] = ov.get(f)
         pv["attribution_reason"] = f"attribution from {where}"
+    elif ov.get("attribution_name") and not _same_source(ov["attribution_name"], pv):
+        # one source per record; the others that tell the same event are named in the reason
+        pv["attribution_reason"] = (f"{pv.get('attribution_reason') or ''}; also {ov.get('claim_status')} by "
+                                    f"{ov['attribution_name']!r} ({where})").strip("; ")
     pv["mentions"] = pv.get("mentions", 1) + ov.get("mentions", 1)
 
 
