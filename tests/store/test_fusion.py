@@ -60,6 +60,17 @@ def test_coarse_location_needs_the_same_country_and_a_shared_actor_country() -> 
     assert match(strike("b", **{**IRAQ, "country_iso3": "SYR"}), strike("a")) is None
 
 
+def test_an_actor_of_the_places_own_country_does_not_make_a_coarse_match() -> None:
+    police = {"actor1_country": None, "actor2_country": "IRQ"}
+    assert match(strike("b", **{**IRAQ, **police}), strike("a", **police)) is None
+
+
+def test_a_province_level_event_does_not_reach_into_another_province() -> None:
+    ninawa = {**IRAQ, "geo_precision": "admin1", "admin1": "Nineveh"}
+    assert match(strike("b", **ninawa), strike("a", admin1="Erbil")) is None
+    assert match(strike("b", **{**ninawa, "admin1": "Erbil"}), strike("a", admin1="Erbil")) is not None
+
+
 def test_coarse_location_without_actors_needs_the_same_province_and_counts() -> None:
     state = {**IRAQ, "geo_precision": "admin1", "admin1": "Erbil", "actor1_country": None,
              "actor2_country": None}

@@ -65,8 +65,11 @@ def _place(new: Event, old: Event) -> tuple[float, str] | None:
         return km, f"{km:.0f} km apart"
     if new.country_iso3 is None or new.country_iso3 != old.country_iso3:
         return None
+    if new.admin1 is not None and old.admin1 is not None and new.admin1 != old.admin1:
+        return None  # a province-level event does not reach into another province
+    # an actor of the place's own country (police, a gunman) is in most reports there: it says nothing
     shared = [c for c in (new.actor1_country, new.actor2_country)
-              if c is not None and c in (old.actor1_country, old.actor2_country)]
+              if c is not None and c != new.country_iso3 and c in (old.actor1_country, old.actor2_country)]
     if shared:
         return MAX_KM, f"both in {new.country_iso3} (coarse location) with actor country {shared[0]} in both"
     if new.admin1 is not None and new.admin1 == old.admin1 and _same_counts(new, old):
