@@ -245,3 +245,36 @@ def test_hit_in_a_body_part_is_a_person_hit(nlp):
 def test_golden_sentences_session3(nlp, text, killed, injured):
     k, i, reason = count_casualties(nlp(text)[:])
     assert (k, i) == (killed, injured), reason
+
+
+def test_a_figure_is_lent_only_to_an_event_of_the_same_incident(nlp):
+    from eventwire.stages.casualties import article_casualties
+
+    doc = nlp("The latest attack came after Iran vowed to avenge the killing of three guards in Syria.")
+    triggers = [next(t for t in doc if t.text == w) for w in ("attack", "killing")]
+    lent = article_casualties(doc, triggers, ["ASSAULT", "ASSAULT"])
+    kept = article_casualties(doc, triggers, ["ASSAULT", "ASSAULT"], same=lambda k, j: False)
+    assert lent[1][0] == 3 and kept[1][0] == 3
+    assert lent[0][0] == 3  # without knowing the events, a sentence's figure is lent to its other event
+    assert kept[0][0] is None, kept[0][2]
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    ({"event_date": "2024-01-15"}, {"event_date": "2023-12-01"}, True),       # another month
+    ({"event_date": "2024-01-15"}, {"event_date": "2024-01-14"}, False),
+    ({"event_date": "2024-01-15"}, {"event_date": None}, False),
+    ({"country_iso3": "ISR"}, {"country_iso3": "SYR"}, True),                 # placed in other countries
+    ({"country_iso3": "USA"}, {"country_iso3": "USA"}, False),
+])
+def test_events_of_one_sentence_elsewhere(nlp, a, b, expected):
+    from eventwire.stages.casualties import elsewhere
+
+    doc = nlp("The attack came after the killing.")
+    drafts = []
+    for tok, values in zip((doc[1], doc[5]), (a, b), strict=True):
+        ev = EventDraft(trigger=tok, sent=tok.sent)
+        ev.values.update(values)
+        if "country_iso3" in values:
+            ev.values.update(latitude=1.0, longitude=1.0, geo_reason="place tied to trigger via 'in'")
+        drafts.append(ev)
+    assert elsewhere(*drafts) is expected

@@ -54,9 +54,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .records import place_conflict
 from .salience import choose_main
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Doc, Span, Token
 
     from ..context import ArticleContext, EventDraft
@@ -935,13 +938,17 @@ def _path_len(a: Token, b: Token) -> int:
     return 99
 
 
-def article_casualties(doc: Doc, triggers: list[Token], types: list[str] | None = None
+def article_casualties(doc: Doc, triggers: list[Token], types: list[str] | None = None,
+                       same: Callable[[int, int], bool] | None = None
                        ) -> list[tuple[int | None, int | None, str]]:
     """(killed, injured, reason) for each trigger token of one doc, as the stage computes them. `types` are
     the events' types: a toll sentence without a violent event of its own (VIOLENT_TYPES) gives its figures
     to the violent events of the nearest violent sentence before it (within ORPHAN_WINDOW sentences, or at
     any distance when it refers back to "the attack"), else of the nearest one after it (within the window).
-    Without types (or without violent events) every event counts as violent."""
+    Without types (or without violent events) every event counts as violent. `same(k, j)`: events k and j
+    may be one incident (the stage: not `elsewhere`); a figure nearer event j is lent to event k of its sentence
+    only then ("the attack came after Iran vowed to avenge the killing of three guards in Syria": the three
+    are not the attack's)."""
     sents = list(doc.sents)
     sent_index = {s.start: k for k, s in enumerate(sents)}
     types = types or ["ASSAULT"] * len(triggers)
@@ -980,8 +987,12 @@ def article_casualties(doc: Doc, triggers: list[Token], types: list[str] | None 
                 cue = doc[f.cue_i]
                 dist = {k: _path_len(cue, triggers[k]) for k in evs}
                 best = min(dist.values())
+                nearest = [k for k in evs if dist[k] == best]
                 for k in evs:
-                    (own if dist[k] == best else mates)[k].append(f)
+                    if dist[k] == best:
+                        own[k].append(f)
+                    elif same is None or any(same(k, j) for j in nearest):
+                        mates[k].append(f)
             if si in violent_by_sent:
                 continue
         prev = [e for e in violent_sents if e < si]
@@ -1010,13 +1021,21 @@ class CasualtiesStage:
     def __call__(self, ctx: ArticleContext) -> None:
         if not ctx.events:
             return
-        results = article_casualties(ctx.doc, [ev.trigger for ev in ctx.events],
-                                     [str(ev.get("event_type")) for ev in ctx.events])
+        evs = ctx.events
+        results = article_casualties(ctx.doc, [ev.trigger for ev in evs], [str(ev.get("event_type")) for ev in evs],
+                                     same=lambda k, j: not elsewhere(evs[k], evs[j]))
         for ev, (killed, injured, reason) in zip(ctx.events, results, strict=True):
             _assign(ev, killed, injured, reason)
         main = choose_main(ctx)  # counts and dates are known now: say which event is the article's story
         if main is not None:
             main.set("casualty_reason", f"{main.get('casualty_reason')}; {ctx.notes['salience']}")
+
+
+def elsewhere(a: EventDraft, b: EventDraft) -> bool:
+    """Two events of one sentence that cannot be one incident: placed by their own words in different
+    countries, or dated to different months."""
+    ma, mb = (str(ev.get("event_date") or "")[:7] for ev in (a, b))
+    return place_conflict(a, b) or (len(ma) == len(mb) == 7 and ma != mb)
 
 
 def _assign(ev: EventDraft, killed: int | None, injured: int | None, reason: str) -> None:

@@ -44,7 +44,7 @@ def _placed(ev: EventDraft) -> bool:
     return ev.get("latitude") is not None and not (ev.get("geo_reason") or "no place").startswith(FALLBACK_GEO)
 
 
-def _place_conflict(a: EventDraft, b: EventDraft) -> bool:
+def place_conflict(a: EventDraft, b: EventDraft) -> bool:
     """Different countries; a place outside any country (a sea, a strait) differs from every country when
     both mentions are placed by their own words."""
     if _placed(a) and _placed(b):
@@ -85,7 +85,7 @@ def compatible(a: EventDraft, b: EventDraft) -> bool:
     if a.get("actor1_country") and a.get("actor1_country") == b.get("actor2_country") \
             and a.get("actor1_country") != a.get("actor2_country"):
         return False
-    if _place_conflict(a, b) and not (anaphoric(a) or anaphoric(b)):
+    if place_conflict(a, b) and not (anaphoric(a) or anaphoric(b)):
         return False
     da, db = a.get("event_date"), b.get("event_date")
     if da and db and da != db and a.get("date_precision") == "day" == b.get("date_precision") \
