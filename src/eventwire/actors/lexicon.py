@@ -81,6 +81,25 @@ _ABBREV = re.compile(r"\b((?:[A-Z]\.){2,4})")
 _TOKEN = re.compile(r"[\w'’]+(?:\.\w+)*|[,;()&]")
 
 
+def _deletion_index(words: Iterable[str]) -> dict[str, set[str]]:
+    """Each word and each of its one-letter deletions -> the words they come from (symmetric deletion:
+    two words one deletion, insertion or substitution apart share a key)."""
+    keys: dict[str, set[str]] = {}
+    for w in words:
+        for i in range(len(w)):
+            keys.setdefault(w[:i] + w[i + 1:], set()).add(w)
+        keys.setdefault(w, set()).add(w)
+    return keys
+
+
+def _one_edit_away(index: dict[str, set[str]], word: str) -> set[str]:
+    """The indexed words at most one deletion, insertion or substitution away from `word`."""
+    found = set(index.get(word, ()))
+    for i in range(len(word)):
+        found |= index.get(word[:i] + word[i + 1:], set())
+    return found
+
+
 @dataclass(frozen=True)
 class Code:
     country: str | None
@@ -370,16 +389,8 @@ class ActorLexicon:
     def _fuzzy_surname(self, word: str) -> tuple[str, Entry] | None:
         """The unique surname one deletion, insertion or substitution away from `word`."""
         if self._surname_keys is None:
-            keys: dict[str, set[str]] = {}
-            for last in self._surnames:
-                for i in range(len(last)):
-                    keys.setdefault(last[:i] + last[i + 1:], set()).add(last)
-                keys.setdefault(last, set()).add(last)
-            self._surname_keys = keys
-        found: set[str] = set()
-        for i in range(len(word)):
-            found |= self._surname_keys.get(word[:i] + word[i + 1:], set())
-        found |= self._surname_keys.get(word, set())
+            self._surname_keys = _deletion_index(self._surnames)
+        found = _one_edit_away(self._surname_keys, word)
         if len(found) != 1:
             return None
         return self._surnames.get(found.pop())
@@ -392,15 +403,8 @@ class ActorLexicon:
         lasts = {word} if word in self._by_surname else set()
         if len(word) >= 5:
             if self._all_surname_keys is None:
-                keys: dict[str, set[str]] = {}
-                for last in self._by_surname:
-                    for i in range(len(last)):
-                        keys.setdefault(last[:i] + last[i + 1:], set()).add(last)
-                    keys.setdefault(last, set()).add(last)
-                self._all_surname_keys = keys
-            for i in range(len(word)):
-                lasts |= self._all_surname_keys.get(word[:i] + word[i + 1:], set())
-            lasts |= self._all_surname_keys.get(word, set())
+                self._all_surname_keys = _deletion_index(self._by_surname)
+            lasts |= _one_edit_away(self._all_surname_keys, word)
         found = {id(e): (f, e) for last in lasts for f, e in self._by_surname.get(last, []) if f == first}
         return next(iter(found.values())) if len(found) == 1 else None
 

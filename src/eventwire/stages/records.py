@@ -10,7 +10,6 @@ attribution), each with a reason naming the sentence it came from."""
 from __future__ import annotations
 
 import hashlib
-import re
 
 from .. import CODER
 from ..context import ArticleContext, EventDraft
@@ -95,9 +94,9 @@ def compatible(a: EventDraft, b: EventDraft) -> bool:
 
 
 def _same_source(name: str, pv: dict) -> bool:
-    """`name` is the record's source, or one its reason already names ('Guards' and 'Revolutionary Guards')."""
+    """`name` is the record's source or one already named beside it ('Guards' and 'Revolutionary Guards')."""
     words = set(name.lower().split())
-    known = [str(pv.get("attribution_name") or ""), *re.findall(r"also \w+ by '([^']*)'", pv.get("attribution_reason") or "")]
+    known = [str(pv.get("attribution_name") or ""), *pv.get("other_sources", ())]
     return any(words <= set(k.lower().split()) for k in known if k)
 
 
@@ -139,6 +138,7 @@ def _absorb(primary: EventDraft, other: EventDraft, where: str) -> None:
         # one source per record; the others that tell the same event are named in the reason
         pv["attribution_reason"] = (f"{pv.get('attribution_reason') or ''}; also {ov.get('claim_status')} by "
                                     f"{ov['attribution_name']!r} ({where})").strip("; ")
+        pv["other_sources"] = [*pv.get("other_sources", ()), ov["attribution_name"]]  # not a record field
     pv["mentions"] = pv.get("mentions", 1) + ov.get("mentions", 1)
 
 
