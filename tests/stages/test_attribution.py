@@ -260,3 +260,17 @@ def test_another_subheading_ends_the_section(nlp):
 def test_a_story_paragraph_is_not_a_subheading(nlp):
     ev = _ctx(nlp, "What officials said was clear.\n\nSoldiers attacked a checkpoint in the east.", "attacked")
     assert ev.get("claim_status") == "asserted"
+
+
+def test_a_spokesperson_of_the_acting_state_claims_through_her_apposition(nlp):
+    ev = _ctx(nlp, "Maria Lopez, spokesperson for the Mexican foreign ministry, said Mexico supports the "
+                   "accord.", "supports", actor1="Mexico", actor1_country="MEX")
+    assert ev.get("attribution_country") == "MEX"
+    assert ev.get("claim_status") == "claimed"
+
+
+def test_the_acting_state_s_own_media_still_report(nlp):
+    ev = _ctx(nlp, "Mexican state media said Mexico supports the accord.", "supports", actor1="Mexico",
+              actor1_country="MEX")
+    assert ev.get("attribution_country") == "MEX"
+    assert ev.get("claim_status") == "reported"

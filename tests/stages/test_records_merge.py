@@ -42,6 +42,9 @@ def _draft(ctx: ArticleContext, trigger: str, nth: int = 0, *, place: str | None
     ("Gunmen attacked a bank in Lagos. They recalled the killing of three guards in Abuja.", "killing", False),
     ("Gunmen attacked a bank in Lagos. Officials condemned attacks by pirates.", "attacks", False),
     ("Gunmen attacked a bank in Lagos. Officials condemned the attacks which happened there.", "attacks", False),
+    ("Gunmen attacked a bank in Lagos. The latest attack on Ghana's traders angered Accra.", "attack", True),
+    ("Gunmen attacked a bank in Lagos. The latest attack in Abuja killed two.", "attack", False),
+    ("Gunmen attacked a bank in Lagos. A latest-style attack on traders followed.", "attack", False),
 ])
 def test_anaphoric_mentions_are_bare_definite_nouns(nlp, text: str, trigger: str, expected: bool) -> None:
     ctx = _ctx(nlp, text)
@@ -95,3 +98,11 @@ def test_other_sources_of_a_merged_event_are_named_in_the_reason(nlp) -> None:
     assert first.get("claim_status") == "claimed"
     assert first.get("attribution_reason").count("also reported by") == 1
     assert "also reported by 'Police'" in first.get("attribution_reason")
+
+
+def test_the_latest_attack_on_someones_property_joins_the_event_just_told(nlp) -> None:
+    ctx = _ctx(nlp, "Gunmen attacked a bank in Lagos. The latest attack on Ghana's traders angered Accra.")
+    first = _draft(ctx, "attacked", place="Lagos", actor1_text="Gunmen")
+    _draft(ctx, "attack", place="Ghana", actor2_text="Ghana", actor2_country="GHA")
+    assert merge_mentions(ctx) == [first]
+    assert first.get("mentions") == 2

@@ -699,14 +699,11 @@ class AttributionStage:
             return
         head = att.source.root
         name, resolved = self._name(head, ctx)
-        status, why_status, party_country = self._status(ev, att, name, alleged)
+        src_country, why_src = self._source_country(att.source, resolved, name)
+        status, why_status, party_country = self._status(ev, att, name, alleged, src_country)
         country, why_country = party_country, "the country of the party it names" if party_country else ""
         if country is None:
-            country, why_country = span_country(att.source)
-            if country is None and resolved is not None:
-                country, why_country = span_country(resolved)
-            if country is None:
-                country, why_country = self._lexicon_country(name)
+            country, why_country = src_country, why_src
         reason = f"{att.how}; source {att.source.text!r} -> {name!r}; {why_status}"
         if country:
             reason += f"; country {country} ({why_country})"
@@ -730,9 +727,22 @@ class AttributionStage:
             return canonical_name(ante.root), ante
         return head.text, None
 
+    def _source_country(self, source: Span, resolved: Span | None, name: str) -> tuple[str | None, str]:
+        """The source's country: named in its phrase, in the phrase of the name a pronoun stands for, in an
+        apposition that gives either one's post ("Jane Doe, spokesperson for the White House"), else the
+        actor lexicon's."""
+        for span in (source, resolved):
+            if span is None:
+                continue
+            for part in (span, *appositions(span)):
+                country, why = span_country(part)
+                if country is not None:
+                    return country, why
+        return self._lexicon_country(name)
+
     @staticmethod
-    def _status(ev: EventDraft, att: Attribution, name: str, alleged: str | None
-                ) -> tuple[str, str, str | None]:
+    def _status(ev: EventDraft, att: Attribution, name: str, alleged: str | None,
+                src_country: str | None = None) -> tuple[str, str, str | None]:
         cue = att.cue
         if att.status == "denied" or (cue is not None and cue.lemma_ in DENY_WORDS):
             return "denied", f"the source denies it ({cue.text if cue else ''!r})", None
@@ -743,6 +753,11 @@ class AttributionStage:
             words = _words(ev.get(f"{k}_name")) | _words(ev.get(f"{k}_text"))
             if src_words and words and (src_words & words) - {"forces", "government", "officials", "sources"}:
                 return "claimed", f"the source is a party to the event ({k})", ev.get(f"{k}_country")
+        if src_country is not None and _speaks_for_state(att.source_text or name):
+            for k in ("actor1", "actor2"):
+                if ev.get(f"{k}_country") == src_country and ev.get(f"{k}_sector") in STATE_SECTORS:
+                    return "claimed", f"the source speaks for the state that is a party ({k}, {src_country})", \
+                        src_country
         if claims_resp:
             return "claimed", "the source claims responsibility", None
         if att.status == "alleged" or alleged:
@@ -757,6 +772,30 @@ class AttributionStage:
         if iso:
             return iso, f"actor lexicon: {name!r} -> {iso}"
         return None, ""
+
+
+STATE_SECTORS = {None, "GOV", "MIL", "COP", "SPY", "LEG", "JUD"}  # a country named alone is its state
+NOT_STATE_VOICES = {"sources", "source", "media", "witnesses", "witness", "residents", "resident", "activists",
+                    "observers", "analysts", "experts", "people", "citizens", "journalists", "reporters"}
+
+
+def _speaks_for_state(source: str) -> bool:
+    """An official voice (a ministry, a spokesperson, a named official), not the country's media, residents or
+    anonymous sources, which report on their state's acts as third parties."""
+    return not (_words(source) & NOT_STATE_VOICES)
+
+
+def appositions(span: Span) -> list[Span]:
+    """Phrases set beside a name that say who it is: "Adrienne Watson, spokesperson for the National Security
+    Council" -> the apposition's subtree."""
+    doc = span.doc
+    out = []
+    for t in span:
+        for c in t.children:
+            if c.dep_ == "appos" and not (span.start <= c.i < span.end):
+                sub = list(c.subtree)
+                out.append(doc[sub[0].i: sub[-1].i + 1])
+    return out
 
 
 def antecedent(pron: Token, earlier: list[Span] | None = None) -> Span | None:

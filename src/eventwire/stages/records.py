@@ -55,11 +55,29 @@ ANAPHORIC_DETS = {"the", "this", "these", "that", "those", "such"}
 ANAPHORIC_SUBJECTS = {"this", "that", "it", "these", "those"}
 
 
+RECENCY_MODIFIERS = {"latest", "recent", "same"}
+LOCATIVE_PREPS = {"in", "near", "at", "outside", "inside", "around", "across", "along"}
+
+
+def points_back_by_recency(ev: EventDraft) -> bool:
+    """"The latest attack on ...", "the recent strikes": a definite noun mention marked as the most recent (or
+    the same) event of its kind refers to the event just told, even when it names a target; only a place
+    stated by a locative preposition of its own ("the latest attack in Kabul") keeps it apart."""
+    t = ev.trigger
+    if t.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in t.children):
+        return False
+    if not any(c.dep_ == "amod" and c.lower_ in RECENCY_MODIFIERS for c in t.children):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS for c in t.children)
+
+
 def anaphoric(ev: EventDraft) -> bool:
-    """A bare noun mention that points back to an event told before: no actor of its own, and a definite or
-    demonstrative determiner ("the attacks", "these strikes") or the predicate of "this/it was"
-    ("this was a reckless set of strikes"), and nothing said about it (no prepositional phrase, relative
-    clause or possessor). Its sentence's places describe something else."""
+    """A mention that points back to an event told before: one marked as the latest of its kind (above), or a
+    bare noun with no actor of its own, and a definite or demonstrative determiner ("the attacks", "these
+    strikes") or the predicate of "this/it was" ("this was a reckless set of strikes"), and nothing said about
+    it (no prepositional phrase, relative clause or possessor). Its sentence's places describe something else."""
+    if points_back_by_recency(ev):
+        return True
     if ev.get("actor1_text") is not None or ev.get("actor2_text") is not None or ev.trigger.pos_ != "NOUN":
         return False
     if any(c.dep_ in ("prep", "acl", "relcl", "poss") for c in ev.trigger.children):
