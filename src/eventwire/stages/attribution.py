@@ -80,7 +80,20 @@ def _read_tsv(name: str) -> list[list[str]]:
 
 REPORTING: dict[str, tuple[str, str]] = {r[0]: (r[1], r[2]) for r in _read_tsv("reporting_verbs.tsv")}
 OBJECT_CUES: set[str] = {r[0] for r in _read_tsv("reporting_verbs.tsv") if len(r) > 3 and r[3] == "yes"}
-DEMONYMS: dict[str, str] = {r[0]: r[1] for r in _read_tsv("demonyms.tsv")}
+# Country names, demonyms and seats of power ("Iraqi security sources" -> IRQ, "the Kremlin" -> RUS): the actors
+# stage's curated table (one table for both stages); pycountry's names cover the rest.
+COUNTRY_TABLE = Path(__file__).parent.parent / "actors" / "data" / "curated_countries.tsv"
+COUNTRY_KINDS = {"name", "demonym", "seat", "building"}
+
+
+def _country_phrases() -> dict[str, str]:
+    out: dict[str, str] = {}
+    rows = [ln.split("\t") for ln in COUNTRY_TABLE.read_text(encoding="utf-8").splitlines()
+            if ln.strip() and not ln.startswith("#")][1:]
+    for r in rows:
+        if len(r) >= 3 and r[2] in COUNTRY_KINDS:
+            out.setdefault(r[0].lower(), r[1])
+    return out
 
 
 @dataclass(frozen=True)
@@ -111,7 +124,7 @@ def _country_names() -> dict[str, str]:
             v = getattr(c, attr, None)
             if v:
                 names[v.lower()] = c.alpha_3
-    names.update(DEMONYMS)
+    names.update(_country_phrases())
     return names
 
 
