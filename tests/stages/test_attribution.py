@@ -274,3 +274,8 @@ def test_the_acting_state_s_own_media_still_report(nlp):
               actor1_country="MEX")
     assert ev.get("attribution_country") == "MEX"
     assert ev.get("claim_status") == "reported"
+
+
+def test_a_state_department_official_is_american(nlp):
+    ev = _ctx(nlp, "Gunmen attacked the embassy, a senior State Department official said.", "attacked")
+    assert ev.get("attribution_country") == "USA"

@@ -135,6 +135,11 @@ def country_of(phrase: str) -> str | None:
     return _country_names().get(p)
 
 
+# Country phrases found anywhere inside a source phrase ("a senior State Department official").
+INNER_COUNTRY_PHRASES = {"white house": "USA", "state department": "USA", "north korea": "PRK",
+                         "south korea": "KOR", "united states": "USA"}
+
+
 def span_country(span: Span) -> tuple[str | None, str]:
     """The country a source phrase names: its head, or a demonym / country modifier ("Iraqi security sources",
     "Iran's Revolutionary Guards")."""
@@ -150,9 +155,9 @@ def span_country(span: Span) -> tuple[str | None, str]:
         if iso and (t.pos_ in ("PROPN", "ADJ") or t.text[:1].isupper()):
             return iso, f"{t.text!r} -> {iso}"
     low = span.text.lower()
-    for k in ("white house", "state department", "north korea", "south korea", "united states"):
+    for k, iso in INNER_COUNTRY_PHRASES.items():
         if k in low:
-            return names[k], f"{k!r} -> {names[k]}"
+            return iso, f"{k!r} -> {iso}"
     return None, ""
 
 
