@@ -3,7 +3,8 @@
     python scripts/train_geo_ranker.py SHARED [--cache DIR] [--folds 5] [--write]
 
 For every gold toponym (LGL, TR-News, GeoWebNews dev; the gold spans are given, the other gold spans of the
-article are its context) the geoparser's candidates get their feature vectors (gazetteer/rank.py); a
+article are its context; the article's url / domain gives the publisher's home) the geoparser's candidates
+get their feature vectors (gazetteer/rank.py); a
 candidate is right when it lies within 161 km of the gold point. The model is a conditional logit (softmax
 over a mention's candidates, L2-penalised), fitted in two rounds: round 1 on pass-1 features (context from the
 context-free prior), round 2 on pass-1 and pass-2 features (context from round 1's ranking), as the geoparser
@@ -53,12 +54,13 @@ def parsed_docs(ds: str, texts: list[str], cache: Path | None):
 class Article:
     """One gold article: its given mentions, and per scored toponym the gold point."""
 
-    def __init__(self, ds: str, doc, mentions, gold):
+    def __init__(self, ds: str, doc, mentions, gold, home=None):
         self.ds, self.doc, self.mentions, self.gold = ds, doc, mentions, gold  # gold: list[(lat, lon)]
+        self.home = home  # the publisher's home (outlets.Home) from the article's url / domain, or None
         self.keys = mention_keys(doc, mentions)
 
 
-def articles(shared: Path, cache: Path | None, gp: Geoparser) -> list[Article]:
+def articles(shared: Path, cache: Path | None, gp: Geoparser, use_home: bool = True) -> list[Article]:
     out = []
     for ds in SETS:
         gold = load(ds, shared)
@@ -67,7 +69,8 @@ def articles(shared: Path, cache: Path | None, gp: Geoparser) -> list[Article]:
             scored = [t for t in gd.toponyms if t.scored]
             if scored:
                 out.append(Article(ds, doc, gp.given_mentions(doc, [(t.start, t.end) for t in scored]),
-                                   [(t.lat, t.lon) for t in scored]))
+                                   [(t.lat, t.lon) for t in scored],
+                                   gp.home(gd.url, gd.source) if use_home else None))
     return out
 
 
@@ -91,7 +94,8 @@ def groups(arts: list[Article], ranker: Ranker | None) -> list[tuple[np.ndarray,
                 view = views.get(key) or views.setdefault(key, ctx.view(key))
                 container = a.mentions[m.container].cands if m.container is not None else None
                 mlp = max(math.log10(c.place.population + 10) for c in m.cands)
-                x = np.array([features(c, m.cands, view, container, m.division_word, mlp) for c in m.cands])
+                x = np.array([features(c, m.cands, view, container, m.division_word, mlp, a.home)
+                              for c in m.cands])
                 out.append((x, right, a.ds))
     return out
 
@@ -102,7 +106,7 @@ def _rank_all(a: Article, ctx, ranker: Ranker) -> None:
         if m.cands:
             view = views.get(key) or views.setdefault(key, ctx.view(key))
             container = a.mentions[m.container].cands if m.container is not None else None
-            m.result = ranker.rank(m.cands, view, container, m.division_word)
+            m.result = ranker.rank(m.cands, view, container, m.division_word, a.home)
 
 
 def fit(gs: list[tuple[np.ndarray, np.ndarray, str]]) -> np.ndarray:
@@ -142,7 +146,7 @@ def accuracy(arts: list[Article], gp: Geoparser) -> dict[str, float]:
     n: dict[str, int] = {}
     ok: dict[str, int] = {}
     for a in arts:
-        gp.resolve(a.doc, a.mentions)
+        gp.resolve(a.doc, a.mentions, home=a.home)
         for m, (la, lo) in zip(a.mentions, a.gold, strict=True):
             n[a.ds] = n.get(a.ds, 0) + 1
             p = m.result.place if m.result else None
@@ -156,11 +160,12 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, default=None, help="folder for parsed docs (DocBin)")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--write", action="store_true")
+    ap.add_argument("--no-home", action="store_true", help="leave the publisher's home out (ablation)")
     args = ap.parse_args()
     gaz = Gazetteer.open()
     gp = Geoparser(gaz, Ranker({f: 0.0 for f in FEATURES}))  # candidates only: the weights may be stale
-    arts = articles(args.shared, args.cache, gp)
-    print(f"{len(arts)} articles", file=sys.stderr)
+    arts = articles(args.shared, args.cache, gp, use_home=not args.no_home)
+    print(f"{len(arts)} articles, {sum(a.home is not None for a in arts)} with a publisher home", file=sys.stderr)
     cv: dict[str, list[float]] = {}
     for k in range(args.folds):
         test = [a for i, a in enumerate(arts) if i % args.folds == k]

@@ -93,3 +93,20 @@ def test_unknown_place_is_not_the_event_place(nlp, stage):
     assert "fallback" in unknown[0].reason and unknown[0].confidence < 0.2
     assert ev.get("location_text") is None or "Qurnabad" not in ev.get("location_text")
     assert ev.get("country_iso3") == "IRQ"
+
+
+def test_publisher_home_from_the_article_url_and_source(nlp, stage):
+    text = "A gunman shot two people outside a bar in Aurora late on Saturday, police said."
+    doc = nlp(text)
+    placed = {}
+    for url, source in (("https://www.chicagotribune.com/news/a", None), (None, "The Denver Post")):
+        ctx = ArticleContext(Article("a", text, url=url, source=source), doc)
+        tok = next(t for t in doc if t.text == "shot")
+        ev = EventDraft(trigger=tok, sent=tok.sent)
+        ev.set("event_type", "ASSAULT", reason="test")
+        ctx.events.append(ev)
+        stage(ctx)
+        placed[url or source] = (ev.get("admin1"), ev.get("geo_reason"))
+    assert placed["https://www.chicagotribune.com/news/a"][0] == "Illinois"
+    assert placed["The Denver Post"][0] == "Colorado"
+    assert "publisher" in placed["The Denver Post"][1]

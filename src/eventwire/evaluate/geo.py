@@ -44,6 +44,8 @@ class GoldDoc:
     id: str
     text: str
     toponyms: list[GoldToponym] = field(default_factory=list)
+    url: str | None = None  # where the set gives it (LGL, TR-News: url; GeoWebNews: link; GeoVirus: source)
+    source: str | None = None  # the publisher (LGL, TR-News: domain)
 
 
 def load(dataset: str, shared: Path, limit: int | None = None) -> list[GoldDoc]:
@@ -55,7 +57,9 @@ def load(dataset: str, shared: Path, limit: int | None = None) -> list[GoldDoc]:
         if limit is not None and len(docs) >= limit:
             break
         text = art.findtext("text") or ""
-        doc = GoldDoc(art.get("docid") or art.get("file") or str(k), text)
+        doc = GoldDoc(art.get("docid") or art.get("file") or str(k), text,
+                      url=(art.findtext("url") or art.findtext("link") or art.findtext("source") or "").strip() or None,
+                      source=(art.findtext("domain") or "").strip() or None)
         if dataset in ("lgl", "tr-news"):
             for t in art.iter("toponym"):
                 g = t.find("gaztag")
@@ -122,9 +126,9 @@ def run(dataset: str, shared: Path, limit: int | None = None, geoparser: Any = N
     rows: list[dict[str, Any]] = []
     n_pred = n_pred_ok = n_gold = n_gold_found = 0
     for gd, doc in zip(docs, nlp.pipe(d.text for d in docs), strict=True):
-        preds = geoparser.parse(doc, gd.id)
+        preds = geoparser.parse(doc, gd.id, url=gd.url, source=gd.source)
         gold_sp = [(t.start, t.end) for t in gd.toponyms if t.scored]
-        given = geoparser.resolve_spans(doc, gold_sp, gd.id) if gold_sp else []
+        given = geoparser.resolve_spans(doc, gold_sp, gd.id, url=gd.url, source=gd.source) if gold_sp else []
         n_pred += len(preds)
         n_pred_ok += sum(1 for p in preds if any(_overlap(p.start, p.end, t.start, t.end) for t in gd.toponyms))
         n_gold += len(gd.toponyms)

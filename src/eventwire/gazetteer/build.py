@@ -32,7 +32,7 @@ from pathlib import Path
 
 from .normalize import is_latin, normalize
 
-BUILD_VERSION = "4"
+BUILD_VERSION = "5"
 DATA = Path(__file__).resolve().parent / "data"
 DATA_FILES = ("curated.tsv", "aliases.tsv", "country_points.tsv", "admin1_points.tsv", "demonyms.tsv")
 
@@ -302,7 +302,13 @@ class _Builder:
     def _load_demonyms(self) -> None:
         curated = {r.name: i for i, r in enumerate(self.rows) if r.source == "curated" or r.fcode == "CONT"}
         for target, forms in read_tsv("demonyms.tsv"):
-            ix = self.country_row.get(target) if len(target) == 3 and target.isupper() else curated.get(target)
+            if "/" in target:  # a first-level division: "GBR/England"
+                iso3, name = target.split("/", 1)
+                ix = self._find(name, iso3, "ADM1")
+            elif len(target) == 3 and target.isupper():
+                ix = self.country_row.get(target)
+            else:
+                ix = curated.get(target)
             if ix is None:
                 raise ValueError(f"demonyms.tsv: unknown target {target!r}")
             for form in forms.split("|"):

@@ -6,7 +6,8 @@ Iraq, flagged is_demonym), and a gazetteer phrase pass over proper nouns outside
 (e.g. "Erbil" inside "Erbil airport", or mis-typed as ORG/PRODUCT) that keeps only prominent places.
 Entities the tagger calls people, organisations etc. are places when the article uses the name as a place
 elsewhere, or when the sentence says so (`_place_by_syntax`: "in X", "the town of X", "X and Y counties",
-"the X Police Department", an upper-case dateline, "(R-X)"). Resolution: rank.py, in RESOLVE_PASSES passes
+"the X Police Department", an upper-case dateline, "(R-X)"). Resolution: rank.py (with the publisher's
+home from the article's url / source, outlets.py, as a soft prior), in RESOLVE_PASSES passes
 so that each pass sees the article's other places as the pass before resolved them; a name the gazetteer
 lacks is placed at the article's main place with a low confidence and a reason starting FALLBACK."""
 
@@ -18,8 +19,9 @@ from typing import TYPE_CHECKING
 
 from ..annotate import doc_text
 from ..record import PlaceMention
-from .lookup import NAME_ABBR, NAME_ALT, NAME_MAIN, NAME_SHORT, Candidate, Gazetteer
+from .lookup import NAME_ABBR, NAME_ALT, NAME_MAIN, NAME_SHORT, Candidate, Gazetteer, Place
 from .normalize import normalize
+from .outlets import Home, Outlets
 from .rank import DIVISION_WORDS, Context, Ranked, Ranker, prior_dist
 
 if TYPE_CHECKING:
@@ -73,6 +75,8 @@ INSTITUTION_WORDS = {"University", "College", "State", "House", "Senate", "Assem
                      "Congress", "Bank", "Government", "Police", "Army", "Court", "Supreme", "Central", "National",
                      "Institute", "Museum", "Department", "Ministry", "Council", "Capitol", "Statehouse"}
 NAMED_AFTER_REASON = "an institution named after a place"
+DIRECTION_REASON = "a direction word before a place: the place"
+DIRECTION_CITY_POP = 500_000
 FALLBACK = "fallback"
 FALLBACK_CONFIDENCE = 0.15
 LOCATIVE_PREPS = {"in", "at", "near", "to", "from", "outside", "into", "across", "toward", "towards"}
@@ -96,25 +100,33 @@ class Geoparser:
     def __init__(self, gazetteer: Gazetteer, ranker: Ranker | None = None):
         self.gaz = gazetteer
         self.ranker = ranker or Ranker.load()
+        self.outlets = Outlets(gazetteer)
 
     # -- public ----------------------------------------------------------------------------------------
 
-    def parse(self, doc: Doc, article_id: str = "") -> list[PlaceMention]:
-        """Every place mention of the doc, resolved where possible, in text order."""
+    def parse(self, doc: Doc, article_id: str = "", url: str | None = None, source: str | None = None
+              ) -> list[PlaceMention]:
+        """Every place mention of the doc, resolved where possible, in text order. The article's url and
+        source (publisher) give the publisher's home, a soft prior of the ranker (outlets.py)."""
         mentions = self.detect(doc)
-        self.resolve(doc, mentions)
+        self.resolve(doc, mentions, home=self.home(url, source))
         return [self._record(doc, m, article_id) for m in mentions]
 
-    def resolve_spans(self, doc: Doc, spans: list[tuple[int, int]], article_id: str = "") -> list[PlaceMention]:
+    def resolve_spans(self, doc: Doc, spans: list[tuple[int, int]], article_id: str = "", url: str | None = None,
+                      source: str | None = None) -> list[PlaceMention]:
         """Resolve given character spans (e.g. gold toponyms), the other given spans being the context."""
         mentions = self.given_mentions(doc, spans)
-        self.resolve(doc, mentions)
+        self.resolve(doc, mentions, home=self.home(url, source))
         out = []
         for (a, b), m in zip(spans, mentions, strict=True):
             rec = self._record(doc, m, article_id)
             rec.start, rec.end, rec.text = a, b, doc_text(doc)[a:b]
             out.append(rec)
         return out
+
+    def home(self, url: str | None, source: str | None) -> Home | None:
+        """Where the article's publisher is based (None: unknown, or an international outlet)."""
+        return self.outlets.home(url, source) if url or source else None
 
     def given_mentions(self, doc: Doc, spans: list[tuple[int, int]]) -> list[Mention]:
         """Mentions with their candidates for given character spans (not resolved)."""
@@ -130,6 +142,10 @@ class Geoparser:
                 m.cands = self._named_after(sp)
                 if m.cands:
                     m.source = "given; " + NAMED_AFTER_REASON
+            if not m.cands:
+                m.cands = self._after_direction(sp)
+                if m.cands:
+                    m.source = "given; " + DIRECTION_REASON
             d = self.gaz.demonym(doc_text(doc)[a:b])
             if d is not None and not _prominent(m.cands, 1_000_000, countries_only=True):
                 m.cands, m.is_demonym = [Candidate(d, NAME_MAIN)], True
@@ -151,6 +167,15 @@ class Geoparser:
             if words[k] == "of" and words[k - 1] in INSTITUTION_WORDS:
                 return self._country_or_division(span[k + 1:])
         return []
+
+    def _after_direction(self, span: Span) -> list[Candidate]:
+        """A name the gazetteer lacks that is a direction word before a region ("South Florida", "Western
+        US", "East Texas", "Southern Europe", "North London"): the candidates of that region (the part lies
+        in it). Only countries, divisions, regions, seas and cities of DIRECTION_CITY_POP people: "West
+        Wing" is no part of a town called Wing."""
+        if len(span) < 2 or span[0].lower_ not in DIRECTIONS or not span[1].text[:1].isupper():
+            return []
+        return [c for c in self._lookup_span(span[1:]) if _region_or_city(c.place)]
 
     def _country_or_division(self, span: Span) -> list[Candidate]:
         if not span[0].text[:1].isupper() or span[0].lower_ in EXTENSIONS:
@@ -393,9 +418,10 @@ class Geoparser:
 
     # -- resolution ------------------------------------------------------------------------------------
 
-    def resolve(self, doc: Doc, mentions: list[Mention], passes: int = RESOLVE_PASSES) -> None:
+    def resolve(self, doc: Doc, mentions: list[Mention], passes: int = RESOLVE_PASSES, home: Home | None = None
+                ) -> None:
         """Rank every mention's candidates: pass 1 in the context of the other mentions' context-free
-        candidates, later passes in the context of their resolved candidates."""
+        candidates, later passes in the context of their resolved candidates; `home` is the publisher's."""
         keys = mention_keys(doc, mentions)
         ctx = prior_context(keys, mentions)
         for i in range(passes):
@@ -410,7 +436,7 @@ class Geoparser:
                 if view is None:
                     view = views[key] = ctx.view(key)
                 container = mentions[m.container].cands if m.container is not None else None
-                m.result = self.ranker.rank(m.cands, view, container, m.division_word)  # type: ignore[arg-type]
+                m.result = self.ranker.rank(m.cands, view, container, m.division_word, home)  # type: ignore[arg-type]
         self._fall_back(mentions, result_context(keys, mentions))
 
     @staticmethod
@@ -562,6 +588,13 @@ def _dotted_abbr(span: Span, cands: list[Candidate]) -> bool:
     doc = span.doc
     return (span.end < len(doc) and doc[span.end].text == "." and not span[-1].whitespace_
             and span.start > 0 and doc[span.start - 1].text == ",")
+
+
+def _region_or_city(p: Place) -> bool:
+    """A place a direction word can divide: a country, division, region or sea, or a large city."""
+    if p.feature_class == "P":
+        return p.population >= DIRECTION_CITY_POP
+    return p.precision in ("country", "admin1", "admin2", "region")
 
 
 def _local(cands: list[Candidate]) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import marshal
 import sqlite3
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -111,6 +112,11 @@ class Gazetteer:
             with self._lock:
                 self._cache[pid] = p
         return p
+
+    def summaries(self) -> Iterator[tuple[int, str, str, str, int]]:
+        """(id, name, feature class, feature code, population) of every place, without building Places."""
+        for pid, row in enumerate(self._rows):
+            yield pid, row[1], row[4], row[5], row[8]
 
     def lookup(self, name: str) -> list[Candidate]:
         """Every place `name` may refer to, with how it matched (unranked)."""

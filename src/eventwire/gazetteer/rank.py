@@ -3,7 +3,8 @@
 Each candidate gets a feature vector (`features`): how prominent it is (population, kind of place, capital,
 curated), how the name matched it (main / alternate / short name / abbreviation, "X province"), and what the
 rest of the article says (the share of the article's other places that lie in its country and first-level
-division, how many of them lie near it, "X, Y" with Y containing it). The score is a weighted sum of the
+division, how many of them lie near it, "X, Y" with Y containing it), and where the publisher is based
+(outlets.py: the candidate lies in its country, first-level division, near its city). The score is a weighted sum of the
 features; the weights (data/ranker.json) are a conditional logit fitted on the dev splits of LGL, TR-News
 and GeoWebNews by scripts/train_geo_ranker.py (model card: docs/models/geo_ranker.md). The confidence is the
 candidate's softmax probability among the mention's candidates.
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .lookup import NAME_ABBR, NAME_ALT, NAME_MAIN, NAME_SHORT, Candidate, Place
+from .outlets import Home
 
 # hand weights of the context-free prior (used to order look-ups and as the pass-1 context)
 W_POP = 0.65  # per log10 of population
@@ -41,7 +43,11 @@ PRECISIONS = ("country", "admin1", "admin2", "city", "point", "region")
 FEATURES = ("log_pop", "pop_gap", "alt_name", "short_name", "abbreviation",
             *(f"is_{p}" for p in PRECISIONS), "curated", "capital", "division_word_division",
             "division_word_other", "seat_namesake", "container", "ctx_country_share", "ctx_country_named",
-            "ctx_admin1_share", "ctx_near", "ctx_close_names", "ctx_none")
+            "ctx_admin1_share", "ctx_near", "ctx_close_names", "ctx_none", "home_country", "home_admin1",
+            "home_near")
+HOME_NEAR_KM = 100.0  # publisher-home prior: full weight within this distance of a local outlet's city,
+HOME_FAR_KM = 300.0  # fading to none at this one
+HOME_FEATURES = ("home_country", "home_admin1", "home_near")
 SPECIFICITY = {"admin1": 3, "region": 2, "country": 1}
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "ranker.json"
 
@@ -233,8 +239,27 @@ def _contains(outer: Place, inner: Place) -> bool:
 
 
 def features(c: Candidate, cands: list[Candidate], view: _View | None, container: list[Candidate] | None,
-             division_word: bool, max_log_pop: float) -> list[float]:
+             division_word: bool, max_log_pop: float, home: Home | None = None) -> list[float]:
     """The feature vector of one candidate (in the order of FEATURES)."""
+    return _text_features(c, cands, view, container, division_word, max_log_pop) + home_features(c.place, home)
+
+
+def home_features(p: Place, home: Home | None) -> list[float]:
+    """The publisher-home prior: the candidate lies in the outlet's country; in its first-level division
+    (local and regional outlets); near its city (local outlets: 1 within HOME_NEAR_KM, fading to 0 at
+    HOME_FAR_KM). Zeros when the outlet's home is unknown or it is an international outlet."""
+    if home is None or not home.country_iso3 or p.country_iso3 != home.country_iso3:
+        return [0.0, 0.0, 0.0]
+    in_a1 = home.admin1 is not None and (p.admin1 == home.admin1 or (p.precision == "admin1" and p.name == home.admin1))
+    near = 0.0
+    if home.scope == "local" and home.lat is not None and home.lon is not None and not p.is_country:
+        d = haversine_km(p.lat, p.lon, home.lat, home.lon)
+        near = 1.0 if d <= HOME_NEAR_KM else max(0.0, (HOME_FAR_KM - d) / (HOME_FAR_KM - HOME_NEAR_KM))
+    return [1.0, float(in_a1), near]
+
+
+def _text_features(c: Candidate, cands: list[Candidate], view: _View | None, container: list[Candidate] | None,
+                   division_word: bool, max_log_pop: float) -> list[float]:
     p = c.place
     lp = math.log10(p.population + 10)
     prec = p.precision
@@ -274,7 +299,9 @@ _WHY = {"alt_name": "alternate name", "short_name": "short name of a division",
         "ctx_country_named": "its country is named in the article",
         "ctx_admin1_share": "its first-level division is the article's",
         "ctx_near": "near the article's other places",
-        "ctx_close_names": "other names of the article may be places close to it"}
+        "ctx_close_names": "other names of the article may be places close to it",
+        "home_country": "in the publisher's country", "home_admin1": "in the publisher's first-level division",
+        "home_near": "near the publisher's home"}
 
 
 class Ranker:
@@ -294,12 +321,12 @@ class Ranker:
         return sum(w * x for w, x in zip(self.w, f, strict=True))
 
     def rank(self, cands: list[Candidate], view: _View | None, container: list[Candidate] | None = None,
-             division_word: bool = False) -> Ranked:
+             division_word: bool = False, home: Home | None = None) -> Ranked:
         """The best candidate with its probability and reason, or an unresolved Ranked when none fits."""
         if not cands:
             return Ranked(None, 0.0, 0.0, "no gazetteer entry")
         mlp = max(math.log10(c.place.population + 10) for c in cands)
-        feats = [features(c, cands, view, container, division_word, mlp) for c in cands]
+        feats = [features(c, cands, view, container, division_word, mlp, home) for c in cands]
         scores = [self.score(f) for f in feats]
         dist = _softmax_top([c.place for c in cands], scores)
         order = sorted(range(len(cands)), key=lambda i: -scores[i])
@@ -316,6 +343,8 @@ class Ranker:
             reason += f" over {len(cands) - 1} other candidate(s)"
         if why:
             reason += ": " + ", ".join(why)
+        if home is not None and any(fb[FEATURES.index(n)] > 0 for n in HOME_FEATURES):
+            reason += f" [publisher home {home.name}: {home.reason}]"
         return Ranked(best.place, scores[bi], round(prob, 3), reason, dist)
 
 

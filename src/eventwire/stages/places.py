@@ -61,7 +61,7 @@ class PlacesStage:
     def __call__(self, ctx: ArticleContext) -> None:
         doc = ctx.doc
         try:
-            mentions = self.geoparser.parse(doc, ctx.article.id)
+            mentions = self.geoparser.parse(doc, ctx.article.id, url=ctx.article.url, source=ctx.article.source)
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
             mentions = []
             ctx.notes["places"] = {"error": f"geoparser failed: {exc!r}"}
