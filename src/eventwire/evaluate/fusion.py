@@ -55,7 +55,8 @@ def load_incident_articles(shared: Path, limit: int | None = None) -> list[tuple
             pub = date.fromisoformat(doc["dct"][:10])
             if not 0 <= (pub - when).days <= MAX_DAYS:
                 continue
-            by_incident[iid].append(Article(id=doc["doc_id"], text=text, published=pub))
+            by_incident[iid].append(Article(id=doc["doc_id"], text=text, published=pub, url=doc.get("uri") or None,
+                                            title=doc.get("title") or None))
     order = sorted(by_incident, key=stable_key)
     if limit is not None:
         order = order[:limit]

@@ -3,7 +3,7 @@
 Each article (documents.dev.jsonl) is linked to one GVA incident (incidents.dev.jsonl) with its date and
 its counts of killed and injured. We score the articles written 0-7 days after the incident with at least
 200 characters of text (older or shorter pages are mostly about something else, or paywalls), coded as
-Articles dated by their document creation time. The event scored per article is the article's main event
+Articles dated by their document creation time, with their url and title as a feed gives them. The event scored per article is the article's main event
 (stages/salience.py `main_event`, on the records' fields: a realised ASSAULT event, recent, dated to the
 day, with the most casualties, the most mentions, first listed), else the first ASSAULT or the first event.
 Null counts are compared as 0 (GVA writes 0 when nobody was hurt); an article with no event scores as
@@ -53,6 +53,11 @@ class GvaItem:
     injured: int
     latitude: float | None
     longitude: float | None
+    url: str | None = None  # the article's address and title, as a user's feed would give them
+    title: str | None = None
+
+    def article(self) -> Article:
+        return Article(id=self.doc_id, text=self.text, published=self.published, url=self.url, title=self.title)
 
 
 def load_gva(shared: Path, limit: int | None = None) -> list[GvaItem]:
@@ -76,7 +81,8 @@ def load_gva(shared: Path, limit: int | None = None) -> list[GvaItem]:
             if len(text.strip()) < MIN_CHARS or not 0 <= (pub - when).days <= MAX_DAYS:
                 continue
             items.append(GvaItem(doc["doc_id"], text, pub, when, int(inc.get("num_killed") or 0),
-                                 int(inc.get("num_injured") or 0), inc.get("latitude"), inc.get("longitude")))
+                                 int(inc.get("num_injured") or 0), inc.get("latitude"), inc.get("longitude"),
+                                 doc.get("uri") or None, doc.get("title") or None))
     return stable_slice(items, lambda it: it.doc_id, limit)
 
 
@@ -119,7 +125,7 @@ def predict_pipeline(items: list[GvaItem], pipeline: Pipeline | None = None) -> 
     from .common import events_by_article
 
     pipe = pipeline or _default_pipeline()
-    arts = [Article(id=it.doc_id, text=it.text, published=it.published) for it in items]
+    arts = [it.article() for it in items]
     by_id = events_by_article(arts, pipe)
     out: list[Prediction] = []
     for it in items:
@@ -154,7 +160,7 @@ def predict_functions(items: list[GvaItem]) -> list[Prediction]:
     out: list[Prediction] = []
     docs: Iterable[Doc] = res.nlp.pipe((it.text for it in items), batch_size=16)
     for it, doc in zip(items, docs, strict=True):
-        ctx = ArticleContext(article=Article(id=it.doc_id, text=it.text, published=it.published), doc=doc)
+        ctx = ArticleContext(article=it.article(), doc=doc)
         for t in fallback_triggers(doc):
             ev = EventDraft(trigger=t, sent=t.sent)
             ev.values["event_type"] = "ASSAULT"
