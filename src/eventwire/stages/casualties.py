@@ -45,6 +45,20 @@ sentence, then the first toll sentence after it; "a fifth victim" raises a small
 "stabbed" but not said to be killed are counted as injured: shot minus killed when the same sentences give
 both, all of them when they are "other" people; none when the article reports at least as many dead
 elsewhere (they may be the same people).
+
+Who the victims are (stages/casualty_persons.py; not yet in docs/casualties.md): a person shot
+is not one of the dead when the two are told apart by their role ("a deputy was shot ... the suspect died") or
+the dead are "other" people of the same sentence ("my cousin got shot and my other cousin is dead"); one
+person wounded and one person dead in another sentence, the later told of with a definite noun or a pronoun
+that agrees in gender, age and role ("a boy was wounded ... he died"), are one person who died (not counted as
+injured). In one sentence, two indefinite victims phrases ("a woman was shot ... and a 5-year-old girl was
+shot") or two differently described ones ("the uncle ... while the child") are two people; injured "other
+people" add to the one person hit ("a boy remained in critical condition after a shooting that also injured
+three other people" = 4). "Another 15-year-old was also shot" in a sentence of its own is one more victim;
+"another" in the object of an active verb ("a teen shot another teen") sets the victim against the shooter
+and is not more victims. A "no one" that leaves out the victims told of ("no one else was hurt", "no
+officers were injured", "no one was seriously hurt") gives no figure; only "no one / nobody / no injuries"
+said of everyone gives 0. "Pronounced deceased" is dead (data/casualty_cues.tsv).
 """
 
 from __future__ import annotations
@@ -54,6 +68,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .casualty_persons import Person, describe, distinct
 from .records import place_conflict
 from .salience import choose_main
 
@@ -144,6 +159,8 @@ class Figure:
     floor: bool = False  # "a fifth victim": at least this many, wherever it is said
     who: int = -1  # token index of the victims phrase counted (-1: none)
     added: bool = False  # "another man was also shot", "a second man was hit": more victims than told before
+    person: Person | None = None  # what a single victim's phrase says of them ("the deputy": police)
+    new: bool = False  # the victims phrase is indefinite ("a woman", "two men"): people not told of before
 
 
 # ------------------------------------------------------------------------------------------ counting phrases
@@ -644,7 +661,8 @@ def sentence_figures(sent: Span) -> list[Figure]:
                     subj is not None and subj.lower_ in PERSON_PRONOUNS) else None
                 if c is not None:  # "a woman was taken to the hospital", "five people are in the hospital"
                     out.append(Figure("hit", c[0], f"{v.text} ... {t.text}", f"taken to hospital: {c[1]}", t.i,
-                                      s0, others=_others(subj) if subj is not None else False))
+                                      s0, others=_others(subj) if subj is not None else False,
+                                      person=_person(subj, c[0]), new=_indefinite(subj)))
                 continue
         if t.lower_ in CONDITIONS and t.dep_ == "acomp" and t.head.lemma_ == "be" and t.lower_ != "good":
             subj = _child(t.head, ("nsubj",))  # "... and four more are stable"
@@ -659,7 +677,8 @@ def sentence_figures(sent: Span) -> list[Figure]:
             c = np_count(subj) if subj is not None else None
             if c is not None:  # "one person is listed in critical condition"
                 out.append(Figure("hit", c[0], t.text, f"in {t.text}: {c[1]}", t.i, s0,
-                                  others=_others(subj) if subj is not None else False))
+                                  others=_others(subj) if subj is not None else False,
+                                  person=_person(subj, c[0]), new=_indefinite(subj)))
             continue
         if t.lemma_ in ("hit", "strike", "graze") and _passive(t) and (any(
                 g.lemma_.lower() in GUNFIRE for a in t.children if a.dep_ == "agent" for g in a.children)
@@ -670,14 +689,16 @@ def sentence_figures(sent: Span) -> list[Figure]:
             if c is not None:
                 out.append(Figure("hit", c[0], t.text, f"{t.text} by gunfire: {c[1]}", t.i, s0,
                                   others=_others(subj) if subj is not None else False,
-                                  who=subj.i if subj is not None else -1, added=_additional(subj, t)))
+                                  who=subj.i if subj is not None else -1, added=_additional(subj, t),
+                                  person=_person(subj, c[0]), new=_indefinite(subj)))
             continue
         struck = _struck_by_gunfire(t)
         if struck is not None:  # "the bullet struck her son", "the gun went off, striking his brother"
             c = np_count(struck)
             if c is not None:
                 out.append(Figure("hit", c[0], t.text, f"{t.text} by a bullet: {c[1]}", t.i, s0,
-                                  others=_others(struck), who=struck.i))
+                                  others=_others(struck), who=struck.i, person=_person(struck, c[0]),
+                                  new=_indefinite(struck)))
             continue
         nth = _ordinal_victim(t)
         if nth is not None:  # "a fifth homicide victim": at least five dead
@@ -691,7 +712,8 @@ def sentence_figures(sent: Span) -> list[Figure]:
             c = np_count(found[1])
             if c is not None:
                 out.append(Figure(found[0], c[0], t.text, f"{t.head.text} {t.text}: {c[1]}", t.i, s0,
-                                  others=_others(found[1])))
+                                  others=_others(found[1]), person=_person(found[1], c[0]),
+                                  new=_indefinite(found[1])))
             continue
         cue = _cue_category(t)
         if cue is None:
@@ -720,11 +742,63 @@ def sentence_figures(sent: Span) -> list[Figure]:
             direct = np_count(patient)
         if direct is None:
             continue
+        if direct[0] == 0 and _partial_zero(t, patient):
+            continue  # "no one else was hurt", "no officers were injured": says nothing of the victims told of
         also = any(c.dep_ == "advmod" and c.lower_ == "also" for c in t.children)
         out.append(Figure(cat, direct[0], t.text, f"{t.text}: {direct[1]}", t.i, s0,
-                          others=(patient is not None and _others(patient)) or also,
-                          who=_antecedent(patient).i if patient is not None else -1, added=_additional(patient, t)))
+                          others=(patient is not None and _others(patient)
+                                  and not _agent_contrast(t, patient)) or also,
+                          who=_antecedent(patient).i if patient is not None else -1, added=_additional(patient, t),
+                          person=_person(_antecedent(patient), direct[0]) if patient is not None else None,
+                          new=_indefinite(_antecedent(patient)) if patient is not None else False))
     return out
+
+
+EVERYONE = {"one", "body", "nobody", "none", "people", "person", "persons", "injury", "injuries", "casualty",
+            "casualties", "fatality", "fatalities", "death", "deaths", "victim", "victims"}
+BEYOND = {"else", "other", "additional", "further", "more", "serious", "seriously", "critically", "severely",
+          "life-threatening", "major"}
+
+
+def _agent_contrast(cue: Token, victims: Token) -> bool:
+    """"another" in the object of an active verb sets the victim against the one who acted, not against
+    earlier victims: "a teenager accidentally shot another teen" (one victim, the other teen)."""
+    return _active(cue) and victims.dep_ == "dobj" and victims.head.i == cue.i \
+        and _child(cue, ("nsubj",)) is not None and victims.lower_ != "others"
+
+
+def _active(v: Token) -> bool:
+    return v.pos_ in ("VERB", "AUX") and not _passive(v)
+
+
+def _partial_zero(cue: Token, victims: Token | None) -> bool:
+    """A "no one" that leaves out the victims told of: other people ("no one else was hurt", "no other
+    injuries"), a group ("no officers were injured", "no students") or the worst harm only ("no one was
+    seriously hurt"). Only "no one / nobody / no injuries" said of everyone gives 0 injured."""
+    words = [*cue.children, *(victims.children if victims is not None else ())]
+    if any(w.lower_ in BEYOND for w in words):
+        return True
+    return victims is not None and victims.lower_ not in EVERYONE and victims.lemma_.lower() not in EVERYONE
+
+
+def _person(victims: Token | None, count: int) -> Person | None:
+    """What the phrase of a single victim says of them (casualty_persons.describe); None for several."""
+    return describe(_antecedent(victims)) if victims is not None and count == 1 else None
+
+
+DEFINITE = {"the", "this", "that", "these", "those", "both", "all", "each", "either", "neither"}
+
+
+def _indefinite(victims: Token | None) -> bool:
+    """The victims phrase brings new people into the story: a noun with "a", "an" or a bare numeral ("a woman",
+    "two men", "a 5-year-old girl"), not a definite, possessive or pronoun phrase ("the child", "his son",
+    "she", "another man")."""
+    if victims is None or victims.pos_ == "PRON":
+        return False
+    kids = list(victims.children)
+    if any(c.dep_ == "poss" or (c.dep_ in ("det", "predet") and c.lower_ in DEFINITE) for c in kids):
+        return False
+    return any((c.dep_ == "det" and c.lower_ in ("a", "an")) or c.dep_ == "nummod" for c in kids)
 
 
 def _antecedent(t: Token) -> Token:
@@ -736,7 +810,8 @@ def _antecedent(t: Token) -> Token:
 
 BODY_PARTS = {"arm", "leg", "head", "chest", "back", "shoulder", "neck", "face", "foot", "hand", "stomach", "abdomen",
               "thigh", "hip", "buttock", "buttocks", "torso", "side", "knee", "ankle", "wrist", "jaw", "eye", "groin",
-              "calf", "elbow", "finger", "toe", "cheek", "heel", "shin", "forearm", "lower", "upper", "body"}
+              "calf", "elbow", "finger", "toe", "cheek", "heel", "shin", "forearm", "lower", "upper", "body",
+              "heart", "lung", "lungs", "liver", "kidney", "spine", "skull", "brain", "pelvis", "rib", "ribs"}
 
 
 def _in_body_part(v: Token) -> bool:
@@ -773,14 +848,28 @@ def _struck_by_gunfire(v: Token) -> Token | None:
 
 def _additional(victims: Token | None, cue: Token) -> bool:
     """The victims are one more person than those told of before, marked by an indefinite ordinal: "a second
-    man was hit in the arm", "a third person was shot". Not "another man" or "also" (news restates its lead:
+    man was hit in the arm", "a third person was shot", or by "another" with "also" in a passive clause of
+    its own ("another 15-year-old was also shot"). Not "another man" or "also" alone (news restates its lead:
     "another man was injured" in the lead and again below), nor "the second victim" (already told of)."""
     if victims is None:
         return False
     kids = list(victims.children)
     if any(c.dep_ == "amod" and c.lower_ in ORDINALS for c in kids):
         return not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "these", "those", "their") for c in kids)
+    if any(c.dep_ == "det" and c.lower_ == "another" for c in kids) and victims.dep_ == "nsubjpass" \
+            and any(c.dep_ == "advmod" and c.lower_ == "also" for c in cue.children):
+        return True  # "another 15-year-old was also shot": one more, said of a sentence of its own
     return False
+
+
+def _two_people(a: Figure, b: Figure) -> bool:
+    """Two victims phrases of one sentence that cannot be the same people: both indefinite (each "a"-phrase
+    of a sentence brings in someone new: "a woman was shot in the leg and a 5-year-old girl was shot in the
+    shoulder") or described as different people ("the uncle was shot in the hand, while the child was shot in
+    the chest": casualty_persons.distinct)."""
+    if a.who < 0 or b.who < 0:
+        return False
+    return (a.new and b.new) or distinct(a.person, b.person) is not None
 
 
 def _sentence_total(figs: list[Figure]) -> Figure:
@@ -789,8 +878,8 @@ def _sentence_total(figs: list[Figure]) -> Figure:
     best = max(figs, key=lambda x: (not x.others, x.count))
     extra: list[Figure] = []
     for f in figs:  # other people, each victims phrase once ("three others were injured and hospitalized")
-        if f.others and f is not best and f.sent_start == best.sent_start and f.who != best.who \
-                and all(f.who != e.who for e in extra):
+        if (f.others or _two_people(f, best)) and f is not best and f.sent_start == best.sent_start \
+                and f.who != best.who and all(f.who != e.who for e in extra):
             extra.append(f)
     if best.others or not extra:
         return max(figs, key=lambda x: x.count)
@@ -824,7 +913,7 @@ def combine(own: list[Figure], later: list[Figure] | None = None, article_killed
             chosen[cat] = f
             notes.append(f"{cat} {f.count} from the latest update ({f.note})")
         elif mine:
-            f = _sentence_total(mine) if cat != "hit" else max(mine, key=lambda x: x.count)
+            f = _sentence_total(mine)
             chosen[cat] = f
             others = sorted({x.count for x in mine + rest if x.count != f.count})
             extra = f"; other figures {others} not used (the event's own sentence wins)" if others else ""
@@ -849,11 +938,22 @@ def combine(own: list[Figure], later: list[Figure] | None = None, article_killed
     _same_people(chosen, notes)
     killed = chosen["killed"].count if "killed" in chosen else None
     injured = chosen["injured"].count if "injured" in chosen else None
+    injured = _plus_the_one_hit(chosen, injured, notes)
     if injured is None and "hit" in chosen:
         hit = chosen["hit"].count
+        dead = chosen.get("killed")
         if chosen["hit"].others:
             injured = hit
             notes.append(f"injured {injured}: {hit} other people shot or stabbed")
+        elif dead is not None and dead.others and dead.sent_start == chosen["hit"].sent_start \
+                and not chosen["hit"].floor:
+            injured = hit  # "my cousin got shot and my other cousin is dead"
+            notes.append(f"injured {injured}: the {hit} shot or stabbed are not the other people dead "
+                         f"({dead.note})")
+        elif killed and (why := distinct(chosen["hit"].person, chosen["killed"].person, roles_only=True)):
+            injured = hit
+            notes.append(f"injured {injured}: the {hit} shot or stabbed are not the dead ({why}: "
+                         f"{chosen['hit'].note} / {chosen['killed'].note})")
         elif killed is not None or not article_killed:
             injured = max(hit - (killed or 0), 0)
             notes.append(f"injured {injured} = {hit} shot or stabbed minus {killed or 0} killed")
@@ -868,6 +968,21 @@ def combine(own: list[Figure], later: list[Figure] | None = None, article_killed
     return killed, injured, "; ".join(notes)
 
 
+def _plus_the_one_hit(chosen: dict[str, Figure], injured: int | None, notes: list[str]) -> int | None:
+    """Injured said to be other people ("a shooting that also injured three other people") are others than
+    the one person the same sentence says was hit ("a 12-year-old boy remained in critical condition after a
+    shooting that also injured three other people" = 4), less any dead that sentence tells of."""
+    inj, hit, dead = chosen.get("injured"), chosen.get("hit"), chosen.get("killed")
+    if injured is None or inj is None or hit is None or not inj.others or hit.others or hit.person is None \
+            or hit.sent_start != inj.sent_start or hit.who == inj.who:  # hit.person: one victim named apart
+        return injured
+    extra = hit.count - (dead.count if dead is not None and dead.sent_start == hit.sent_start else 0)
+    if extra <= 0:
+        return injured
+    notes.append(f"injured {injured} + {extra}: the other people injured and the {hit.count} hit ({hit.note})")
+    return injured + extra
+
+
 def _same_people(chosen: dict[str, Figure], notes: list[str]) -> None:
     """The injured or hit counted are the dead themselves when both counts read the same victims phrase ("a
     juvenile who was injured in the shooting died"): they are not counted as injured."""
@@ -879,6 +994,20 @@ def _same_people(chosen: dict[str, Figure], notes: list[str]) -> None:
         if f is not None and f.who == dead.who and f.count <= dead.count:
             del chosen[cat]
             notes.append(f"{cat} {f.count} not counted: the same people as the dead ({f.note})")
+        elif f is not None and _told_again(f, dead):
+            del chosen[cat]
+            notes.append(f"{cat} {f.count} not counted: the one person wounded is the one who died, told of again "
+                         f"({f.note} / {dead.note})")
+
+
+def _told_again(hurt: Figure, dead: Figure) -> bool:
+    """One person wounded in one sentence and one person dead in another, where the later phrase refers back
+    (a definite noun or a pronoun: "a boy was wounded ... he died at the hospital") and the two descriptions
+    agree: the same person, who died of the wounds (not one dead and one wounded)."""
+    if hurt.person is None or dead.person is None or hurt.others or hurt.sent_start == dead.sent_start:
+        return False
+    later = hurt if hurt.sent_start > dead.sent_start else dead
+    return not later.new and distinct(hurt.person, dead.person) is None
 
 
 def _add_victims(chosen: dict[str, Figure], added: list[Figure], notes: list[str]) -> None:
@@ -900,7 +1029,8 @@ def _add_victims(chosen: dict[str, Figure], added: list[Figure], notes: list[str
         if base is not None and (cat not in single or f.count != 1):
             continue  # "one killed, three others hurt ... three others were hurt": a restatement, not more people
         if base is None:
-            chosen[cat] = Figure(cat, f.count, f.text, f.note, f.cue_i, f.sent_start, others=True, who=f.who)
+            chosen[cat] = Figure(cat, f.count, f.text, f.note, f.cue_i, f.sent_start, others=True, who=f.who,
+                                 person=f.person)
             notes.append(f"{cat} {f.count}: more victims in a later sentence ({f.note})")
             continue
         chosen[cat] = Figure(cat, base.count + f.count, base.text, f"{base.note} + {f.note}", base.cue_i,
