@@ -278,3 +278,13 @@ def test_events_of_one_sentence_elsewhere(nlp, a, b, expected):
             ev.values.update(latitude=1.0, longitude=1.0, geo_reason="place tied to trigger via 'in'")
         drafts.append(ev)
     assert elsewhere(*drafts) is expected
+
+
+def test_a_toll_belongs_to_the_violent_event_of_its_sentence(nlp):
+    from eventwire.stages.casualties import article_casualties
+
+    doc = nlp("Iran vowed to avenge the killing of three guards in Syria.")
+    triggers = [next(t for t in doc if t.text == w) for w in ("vowed", "killing")]
+    threat, killing = article_casualties(doc, triggers, ["THREATEN", "ASSAULT"])
+    assert killing[0] == 3
+    assert threat[0] is None, threat[2]

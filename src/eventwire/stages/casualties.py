@@ -1112,7 +1112,9 @@ def article_casualties(doc: Doc, triggers: list[Token], types: list[str] | None 
             if not figs:
                 continue
         if si in by_sent:
-            evs = by_sent[si]
+            # a toll belongs to the sentence's violent events: "Iran vowed to avenge the killing of three
+            # guards" gives the three to the killing, not to the threat
+            evs = violent_by_sent.get(si) or by_sent[si]
             for f in figs:
                 cue = doc[f.cue_i]
                 dist = {k: _path_len(cue, triggers[k]) for k in evs}
