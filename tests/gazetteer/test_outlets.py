@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.gazetteer.outlets import Outlets, domain_of, read_table, split_domain
+from eventwire.gazetteer.outlets import Outlets, domain_of, read_table, split_domain, unwrap_archive
 from eventwire.gazetteer.rank import FEATURES, home_features
 
 
@@ -21,6 +21,18 @@ def test_domain_of_and_split():
     assert split_domain("news.bbc.co.uk") == ("bbc", "co.uk")
     assert split_domain("www.denverpost.com") == ("denverpost", "com")
     assert split_domain("smh.com.au") == ("smh", "com.au")
+
+
+def test_web_archive_urls_are_unwrapped(outlets):
+    wrapped = "http://web.archive.org/web/20140215012040/http://www.denverpost.com:80/story/1"
+    assert unwrap_archive(wrapped) == "http://www.denverpost.com:80/story/1"
+    assert domain_of(wrapped) == "denverpost.com"
+    assert domain_of("https://web.archive.org/web/20160101000000id_/ktla.com/2014/a") == "ktla.com"
+    assert domain_of("web.archive.org/web/2016/http:/www.tulsaworld.com/a") == "tulsaworld.com"
+    assert domain_of("https://archive.org/details/x") == "archive.org"  # not a copy of an article
+    assert unwrap_archive("http://www.kxii.com/news/a") == "http://www.kxii.com/news/a"
+    direct = outlets.home("http://www.denverpost.com/story/1")
+    assert direct is not None and outlets.home(wrapped) == direct
 
 
 def test_every_table_row_resolves(outlets, gazetteer):

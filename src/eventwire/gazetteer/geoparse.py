@@ -19,10 +19,11 @@ from typing import TYPE_CHECKING
 
 from ..annotate import doc_text
 from ..record import PlaceMention
+from .initials import Initialisms, is_initialism
 from .lookup import NAME_ABBR, NAME_ALT, NAME_MAIN, NAME_SHORT, Candidate, Gazetteer, Place
 from .normalize import normalize
 from .outlets import Home, Outlets
-from .rank import DIVISION_WORDS, Context, Ranked, Ranker, prior_dist
+from .rank import DIVISION_WORDS, Context, Ranked, Ranker, contains, haversine_km, prior_dist
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -77,8 +78,15 @@ INSTITUTION_WORDS = {"University", "College", "State", "House", "Senate", "Assem
 NAMED_AFTER_REASON = "an institution named after a place"
 DIRECTION_REASON = "a direction word before a place: the place"
 DIRECTION_CITY_POP = 500_000
+INITIALISM_REASON = "capital initials of a country or division"
+INITIALISM_AFTER_REASON = "capital initials of a country or division after '<place>, '"  # "Perth, WA"
 FALLBACK = "fallback"
 FALLBACK_CONFIDENCE = 0.15
+POSSESSIVE = {"'s", "’s"}
+STRAY_POP = 20_000  # `_stray`: a small place abroad, far from all the article's places
+STRAY_KM = 1000.0
+STRAY_SUPPORT = 2
+STRAY_CLASSES = {"P", "S", "L", "T", "H", "V"}
 LOCATIVE_PREPS = {"in", "at", "near", "to", "from", "outside", "into", "across", "toward", "towards"}
 
 
@@ -101,6 +109,7 @@ class Geoparser:
         self.gaz = gazetteer
         self.ranker = ranker or Ranker.load()
         self.outlets = Outlets(gazetteer)
+        self.initialisms = Initialisms(gazetteer)
 
     # -- public ----------------------------------------------------------------------------------------
 
@@ -137,7 +146,8 @@ class Geoparser:
                 mentions.append(Mention(0, 0, source="unaligned"))
                 continue
             m = Mention(sp.start, sp.end, source="given")
-            m.cands = self.gaz.lookup(doc_text(doc)[a:b]) or self._lookup_span(sp)
+            text = doc_text(doc)[a:b]
+            m.cands = self.gaz.lookup(text) or self._lookup_span(sp)
             if not m.cands:
                 m.cands = self._named_after(sp)
                 if m.cands:
@@ -146,7 +156,12 @@ class Geoparser:
                 m.cands = self._after_direction(sp)
                 if m.cands:
                     m.source = "given; " + DIRECTION_REASON
-            d = self.gaz.demonym(doc_text(doc)[a:b])
+            if is_initialism(text) and not any(c.place.feature_code in ("PCLI", "ADM1") for c in m.cands):
+                extra = self.initialisms.lookup(text)  # "SA", "WA": the article's context picks one
+                if extra:
+                    m.cands = m.cands + extra
+                    m.source = "given; " + INITIALISM_REASON
+            d = self.gaz.demonym(text)
             if d is not None and not _prominent(m.cands, 1_000_000, countries_only=True):
                 m.cands, m.is_demonym = [Candidate(d, NAME_MAIN)], True
             mentions.append(m)
@@ -247,9 +262,33 @@ class Geoparser:
             for m in self._phrase_pass(doc, i, j, embedded=False, known=known, place_tok=place_tok):
                 take(m)
             i = j
+        self._initials_after_place(doc, found, take)
         found.sort(key=lambda m: m.start)
         self._link(doc, found)
         return found
+
+    def _initials_after_place(self, doc: Doc, found: list[Mention], take: Callable[[Mention], None]) -> None:
+        """Capital initials right after "<place>, " that name a country or division containing that place
+        ("Perth, WA", "Durban, SA", "Austin, TX"): the only context where such short abbreviations are safe
+        to read as places in running text (elsewhere they are companies, postcodes, units)."""
+        by_end = {m.end: m for m in found if m.cands and not m.is_demonym}
+        at = {m.start: m for m in found}
+        for k in range(2, len(doc)):
+            town = by_end.get(k - 1)
+            if town is None or doc[k - 1].text != "," or not is_initialism(doc[k].text):
+                continue
+            if k + 1 < len(doc) and doc[k + 1].text[:1].isupper() and doc[k + 1].is_alpha \
+                    and not doc[k + 1].is_sent_start:
+                continue  # the start of a longer name ("Boston, MA Holdings")
+            cands = [c for c in self.initialisms.lookup(doc[k].text)
+                     if any(contains(c.place, t.place) for t in town.cands)]
+            if not cands:
+                continue
+            m = at.get(k)
+            if m is not None and m.end == k + 1 and not m.cands:
+                m.cands, m.source = cands, f"{m.source}; {INITIALISM_AFTER_REASON}"
+            elif m is None:
+                take(Mention(k, k + 1, source=INITIALISM_AFTER_REASON, cands=cands))
 
     def _retag(self, doc: Doc, taken: list[bool], place_tok: list[bool], known: set[str],
                person_words: set[str], take: Callable[[Mention], None]) -> None:
@@ -437,24 +476,44 @@ class Geoparser:
                     view = views[key] = ctx.view(key)
                 container = mentions[m.container].cands if m.container is not None else None
                 m.result = self.ranker.rank(m.cands, view, container, m.division_word, home)  # type: ignore[arg-type]
-        self._fall_back(mentions, result_context(keys, mentions))
+        self._fall_back(doc, mentions, result_context(keys, mentions), home)
 
     @staticmethod
-    def _fall_back(mentions: list[Mention], ctx: Context) -> None:
+    def _fall_back(doc: Doc, mentions: list[Mention], ctx: Context, home: Home | None = None) -> None:
         """A mention the gazetteer does not know ("Harwinton", "the Neches River") is placed, with a low
         confidence, at the article's main place: in local news most unknown names are small places near
-        the places the article names; "X, Y" with X unknown is placed at Y. The reason starts with FALLBACK
-        so that users can tell."""
+        the places the article names; "X, Y" with X unknown is placed at Y, "Y's X" at Y when Y is a city,
+        a county or a site ("Brooklyn's Bushwick", "Cairo's Abbasiya"), and at a local publisher's home when
+        the article names no place the gazetteer knows. So is a mention whose only reading is a small place
+        abroad that nothing else in the article is near (`_stray`): a street, a shop or a park the gazetteer
+        lacks more likely than a village on another continent. The reason starts with FALLBACK so that users
+        can tell."""
         todo = [m for m in mentions if not m.cands and m.end > m.start]
-        if not todo:
+        small = [m for m in mentions if m.cands and m.result is not None and _small(m.result.place)]
+        if not todo and not small:
             return
         focus = ctx.focus()
+        if focus is not None:
+            for m in [m for m in small if _stray(m, mentions, focus[0], home)]:  # decided before any moves
+                p = m.result.place  # type: ignore[union-attr]
+                m.result = Ranked(focus[0], 0.0, FALLBACK_CONFIDENCE,
+                                  f"{FALLBACK}: its reading {p.name} ({p.feature_code}, {p.country_iso3 or '-'}) "
+                                  f"is a small place abroad far from the article's places; placed at the "
+                                  f"article's main place {focus[0].name} ({focus[0].feature_code}, "
+                                  f"{focus[0].country_iso3 or '-'})")
+        by_end = {o.end: o for o in mentions if o.cands and not o.is_demonym}
         for m in todo:
             within = mentions[m.container].result if m.container is not None else None
+            owner = by_end.get(m.start - 1) if m.start > 0 and doc[m.start - 1].text in POSSESSIVE else None
+            owner_place = owner.result.place if owner is not None and owner.result is not None else None
             if within is not None and within.place is not None and mentions[m.container].cands:
                 place, where = within.place, "the place it lies in ('X, Y')"
+            elif owner_place is not None and owner_place.precision in ("city", "admin2", "point"):
+                place, where = owner_place, "the place it belongs to ('Y's X')"
             elif focus is not None:
                 place, where = focus[0], "the article's main place"
+            elif home is not None and home.scope == "local" and home.place is not None:
+                place, where = home.place, "the local publisher's home (the article names no known place)"
             else:
                 continue
             m.result = Ranked(place, 0.0, FALLBACK_CONFIDENCE,
@@ -588,6 +647,30 @@ def _dotted_abbr(span: Span, cands: list[Candidate]) -> bool:
     doc = span.doc
     return (span.end < len(doc) and doc[span.end].text == "." and not span[-1].whitespace_
             and span.start > 0 and doc[span.start - 1].text == ",")
+
+
+def _stray(m: Mention, mentions: list[Mention], focus: Place, home: Home | None) -> bool:
+    """A mention resolved to a populated place or site of fewer than STRAY_POP people in a country that
+    neither the article's main place, nor any other place of the article, nor the publisher's home lies in,
+    more than STRAY_KM from the main place, when the article names at least STRAY_SUPPORT places of the
+    main place's country (a main place found from one stray name is no better a guess)."""
+    p = m.result.place if m.result is not None else None
+    if p is None or m.is_demonym or not _small(p):
+        return False
+    if not p.country_iso3 or p.country_iso3 == focus.country_iso3 or (home is not None and home.country_iso3 == p.country_iso3):
+        return False
+    at_focus: set[int] = set()  # places of the main place's country the article names
+    for o in mentions:
+        q = o.result.place if o.result is not None else None
+        if q is not None and q.id != p.id and q.country_iso3 == p.country_iso3:
+            return False
+        if q is not None and q.country_iso3 == focus.country_iso3:
+            at_focus.add(q.id)
+    return len(at_focus) >= STRAY_SUPPORT and haversine_km(p.lat, p.lon, focus.lat, focus.lon) > STRAY_KM
+
+
+def _small(p: Place | None) -> bool:
+    return p is not None and p.feature_class in STRAY_CLASSES and p.population < STRAY_POP
 
 
 def _region_or_city(p: Place) -> bool:

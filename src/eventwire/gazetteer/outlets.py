@@ -86,11 +86,30 @@ def read_table(path: Path = TABLE) -> list[_Row]:
     return rows
 
 
+ARCHIVE_HOSTS = {"web.archive.org", "wayback.archive.org", "archive.org"}
+# "/web/20170101000000/http://www.example.com/a", "/web/20170101000000id_/example.com/a", "/web/2017/http:/x.com"
+_ARCHIVE_PATH = re.compile(r"^/web/\d{1,14}[a-z_]*/(.+)$", re.I)
+
+
+def unwrap_archive(url: str) -> str:
+    """The original url of a web-archive copy ("http://web.archive.org/web/<timestamp>/<original url>",
+    as research corpora such as GVA give their articles' addresses); any other url unchanged."""
+    m = re.match(r"^(?:[a-z][a-z0-9+.-]*://)?([^/?#]+)(/[^?#]*.*)$", url.strip(), re.I)
+    if m is None or m.group(1).lower().split(":")[0] not in ARCHIVE_HOSTS:
+        return url
+    inner = _ARCHIVE_PATH.match(m.group(2))
+    if inner is None:
+        return url
+    original = re.sub(r"^([a-z][a-z0-9+.-]*):/+", r"\1://", inner.group(1), flags=re.I)  # "http:/x" too
+    return unwrap_archive(original)
+
+
 def domain_of(url: str | None) -> str | None:
-    """The host of a url (or of a bare domain), lower-case, without "www."."""
+    """The host of a url (or of a bare domain), lower-case, without "www."; the original url's host for a
+    web-archive copy."""
     if not url:
         return None
-    url = url.strip()
+    url = unwrap_archive(url.strip())
     if not re.match(r"^[a-z][a-z0-9+.-]*://", url, re.I):
         url = "http://" + url
     try:

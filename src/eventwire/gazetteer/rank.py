@@ -228,7 +228,8 @@ def _seat_namesake(c: Candidate, same_name: list[Candidate]) -> bool:
     return False
 
 
-def _contains(outer: Place, inner: Place) -> bool:
+def contains(outer: Place, inner: Place) -> bool:
+    """A country or first-level division holding a place (by country code and division name)."""
     if outer.id == inner.id:
         return False
     if outer.is_country:
@@ -269,7 +270,7 @@ def _text_features(c: Candidate, cands: list[Candidate], view: _View | None, con
     f += [float(p.geonames_id is None), float(p.feature_code == "PPLC"),
           float(division_word and is_div), float(division_word and not is_div),
           float(not division_word and _seat_namesake(c, cands)),
-          float(bool(container) and any(_contains(k.place, p) for k in container or ()))]
+          float(bool(container) and any(contains(k.place, p) for k in container or ()))]
     if view is None or view.n_countries <= 0:
         f += [0.0, 0.0, 0.0, 0.0, 0.0, 1.0]
         return f
@@ -348,4 +349,4 @@ class Ranker:
         return Ranked(best.place, scores[bi], round(prob, 3), reason, dist)
 
 
-__all__ = ["FEATURES", "Context", "Ranked", "Ranker", "features", "haversine_km", "prior", "prior_dist"]
+__all__ = ["FEATURES", "Context", "Ranked", "Ranker", "contains", "features", "haversine_km", "prior", "prior_dist"]
