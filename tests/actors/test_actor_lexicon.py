@@ -157,3 +157,23 @@ def test_resolve_remembers_phrases(lex):
     first = lex.resolve("the Iraqi foreign minister", date(2020, 1, 1))
     assert lex.resolve("the Iraqi foreign minister", date(2020, 1, 1)) is first
     assert lex.resolve("the Iraqi foreign minister", date(2021, 1, 1)) == first
+
+
+@pytest.mark.parametrize(("text", "sector"), [
+    # the text's title says what the person is now, whatever the date ("former" keeps ELI)
+    ("Israeli Prime Minister Ehud Barak", "GOV"),
+    ("the Bush administration", "GOV"),
+    ("former President Ahmed Ben Bella", "ELI"),
+])
+def test_title_inside_a_named_entry(lex, text, sector):
+    info = lex.resolve(text, date(2026, 1, 1))
+    assert info is not None and info.sector == sector, info
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("a roadside bombing", None),
+    ("an improvised explosive device", None),
+])
+def test_bombings_and_devices_are_weapons(lex, text, country):
+    info = lex.resolve(text)
+    assert info is not None and info.kind == "weapon" and info.sector == "UAF" and info.country == country

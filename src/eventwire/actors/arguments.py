@@ -13,8 +13,16 @@ Rules (English, spaCy dependency labels):
   of 230 troops to Liberia"): the target is where the theme goes or comes from, not the theme.
 - a noun trigger with no source of its own takes the subject of the verb governing it ("opened talks with the
   Taliban"), unless that verb reacts to or asks for the act ("conceded to the demands", "called for sanctions").
+- a conjunct or infinitive after a passive ("was indicted by the court and will resign") has the passive subject as
+  its subject, not the 'by' agent; "be engaged/involved in X": the subject does X.
+- an act noun's author: its possessor, "by" object, the "by" agent of a participle after it ("crimes committed by
+  X"), "from" for things said ("an appeal from X"); its target may be held by the verb governing it ("opened
+  investigations against X"), what its relative clause acts on ("a strike that shut down the capital"), or what it
+  protests ("in protest of the government's refusal").
 - helpers for the stage's last resorts: the two members of a coordinated subject of a reciprocal event
-  (`split_coordination`), the nearest named actor of the sentence (`nearest_party`)."""
+  (`split_coordination`), the nearest named actor of the sentence (`nearest_party`); and for its rules on reported
+  speech (`reported_clause`, `speaker_of`, `attributions`), reactions (`reaction_arguments`) and acts named as
+  recipients (`is_act`, `actor_within`, `place_of`)."""
 
 from __future__ import annotations
 
@@ -27,7 +35,8 @@ if TYPE_CHECKING:
 
 SUBJ = {"nsubj", "csubj"}
 TARGET_PREPS = {"against", "on", "at", "upon", "into", "toward", "towards", "with", "targeting", "onto"}
-NOUN_TARGET_PREPS = TARGET_PREPS | {"of", "in"}
+NOUN_TARGET_PREPS = TARGET_PREPS | {"of", "in", "to"}
+GERUND_PREPS = {"in", "by", "while", "after", "before", "through", "without", "for", "on", "upon"}
 INHERIT_DEPS = {"xcomp", "conj", "advcl", "ccomp", "pcomp"}
 KEEP_PREPS = {"of", "for", "from", "in"}  # prepositions kept inside an actor phrase
 DROP_DEPS = {"relcl", "acl", "advcl", "punct", "dep", "cc:preconj", "prep", "parataxis", "mark", "case"}
@@ -70,10 +79,21 @@ TRANSFER_VERBS = {"send", "deploy", "dispatch", "withdraw", "pull", "move", "tra
                   "provide", "donate", "supply", "lend", "grant", "offer", "contribute", "export", "sell",
                   "mobilize", "mobilise", "amass", "mass", "reduce", "cut", "suspend", "halt", "freeze",
                   "increase", "resume", "boost", "restore", "stop", "slash", "extend", "pledge", "allocate"}
+ENGAGED = {"engage", "involve"}  # "be engaged in X": the subject does X, no passive
+STATIONING = {"deploy", "redeploy", "station", "base", "position", "post", "keep", "maintain"}
 TRANSFER_NOUNS = {"deployment", "withdrawal", "delivery", "transfer", "dispatch", "shipment", "sale", "export",
                   "redeployment", "pullout", "evacuation", "extradition", "deportation", "donation", "loan",
                   "assistance", "aid", "visit", "trip", "tour", "journey", "mission", "delegation"}
 NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+# Acts that befall the place they happen in: its people are their target ("a curfew in Abidjan", "a raid in Gaza").
+PLACE_ACTS = {"strike", "attack", "raid", "curfew", "siege", "blockade", "crackdown", "lockdown", "bombing",
+              "shelling", "airstrike", "offensive", "incursion", "raids", "emergency"}
+# Nouns of things said: their author is the "by" or "from" object ("an appeal from the president"), and a clause
+# under them is said by that author ("issued a reminder to Iraq that it must cooperate").
+SAID_NOUNS = {"appeal", "demand", "call", "request", "plea", "offer", "proposal", "ultimatum", "warning", "threat",
+              "reminder", "statement", "message", "letter", "note", "declaration", "resolution", "accusation",
+              "allegation", "charge", "complaint", "criticism", "condemnation", "invitation", "order", "instruction",
+              "suggestion", "insistence", "pressure"}
 DESTINATION_PREPS = ("to", "into", "toward", "towards", "from", "out", "against")
 
 
@@ -184,8 +204,16 @@ def subject_of(verb: Token, depth: int = 0) -> Argument | None:
         if verb.tag_ == "VBG":
             return _arg(noun, f"noun modified by '{verb.text}'")
     gov = verb.head
+    if verb.dep_ == "pcomp" and gov.dep_ == "prep" and gov.lower_ in GERUND_PREPS and _is_verb(gov.head):
+        gov = gov.head  # "joined the crowd in demanding X", "retaliated by shelling": the governing verb's subject
     if verb.dep_ in INHERIT_DEPS and gov.pos_ == "ADJ" and gov.dep_ in ("acomp", "xcomp") and gov.head is not gov:
         gov = gov.head  # "they are willing to forgive"
+    if verb.dep_ in ("conj", "xcomp") and gov is not verb and is_passive(gov) and not is_passive(verb):
+        # "the minister was indicted by the court and will resign", "X was urged to resign": the one the
+        # passive is about acts next, not its 'by' agent
+        subj = _child(gov, {"nsubjpass"})
+        if subj is not None:
+            return _arg(subj, f"passive subject of '{gov.text}', governing '{verb.text}'")
     if verb.dep_ in INHERIT_DEPS and gov is not verb and gov.pos_ in ("VERB", "AUX"):
         inherited = subject_of(gov, depth + 1)
         if inherited is not None:
@@ -208,7 +236,8 @@ def _destination(head: Token, obj: Token | None, agent: Callable[[Token], bool])
     """The actor or place a theme is sent to or taken from: the object of "to/into/from" after the verb, its
     object or the noun ("sent a platoon to Kuwait", "the release of $1.2 billion in aid to Egypt")."""
     holders = [head] + ([obj] if obj is not None else [])
-    preps = DESTINATION_PREPS + (("in",) if head.pos_ == "NOUN" else ())  # "troop deployments in Libya"
+    # "troop deployments in Libya", "deploy peacekeepers in Iraq"
+    preps = DESTINATION_PREPS + (("in",) if head.pos_ == "NOUN" or head.lemma_.lower() in STATIONING else ())
     for h in list(holders):  # one "of/in/for" phrase deeper: "the release of $1.2 billion in aid to Egypt",
         for prep in h.children:  # "mobilized the army for an assault against X"
             if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "for"):
@@ -237,6 +266,11 @@ def verb_arguments(verb: Token, is_agent: Callable[[Token], bool] | None = None,
     agent = is_agent or (lambda t: True)
     source = subject_of(verb) if depth == 0 else None
     target = None
+    if is_passive(verb) and verb.lemma_.lower() in ENGAGED:  # "forces were engaged in ethnic cleansing against X"
+        subj, inner = _child(verb, {"nsubjpass"}), _in_object(verb)
+        if subj is not None and inner is not None:
+            _, tgt = noun_arguments(inner, agent, agent, inherit=False)
+            return _arg(subj, f"subject of '{verb.text} in'"), tgt
     if is_passive(verb):
         subj = _child(verb, {"nsubjpass"})
         if subj is not None:
@@ -261,6 +295,8 @@ def verb_arguments(verb: Token, is_agent: Callable[[Token], bool] | None = None,
         inner_src, inner_tgt = noun_arguments(obj, is_agent, is_agent, inherit=False)
         if inner_src is not None and inner_src.head.pos_ == "PRON":
             inner_src = None  # "pledged his support for X": 'his' is the subject again, X the recipient
+        if inner_src is not None and source is not None and inner_src.head.i == source.head.i:
+            inner_src = None  # "imposed a curfew": the light verb's subject is the act's author, not its target
         if inner_src is not None:
             return source, Argument(inner_src.head, inner_src.span, f"{inner_src.how}, object of '{verb.text}'",
                                     inner_src.whole)
@@ -301,22 +337,32 @@ def noun_arguments(noun: Token, is_actor: Callable[[Token], bool], is_agent: Cal
     for c in noun.children:
         if c.dep_ == "poss" and source is None:
             source = _arg(c, f"possessor of '{noun.text}'")
-        elif c.dep_ == "prep" and c.lower_ == "by" and source is None:
-            obj = _pobj(c)
+        elif c.dep_ == "prep" and (c.lower_ == "by" or c.lower_ == "from" and noun.lemma_.lower() in SAID_NOUNS) \
+                and source is None:
+            obj = _pobj(c)  # "calls by Kofi Annan", "an appeal from the president"
             if obj is not None:
-                source = _arg(obj, f"'by' object of '{noun.text}'")
+                source = _arg(obj, f"'{c.text}' object of '{noun.text}'")
         elif c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS and target is None:
-            if c.lower_ == "in" and noun.lemma_.lower() not in ("strike", "attack", "raid"):
+            if c.lower_ == "in" and noun.lemma_.lower() not in PLACE_ACTS:
                 continue
             obj = _pobj(c)
             if obj is None or _not_a_party(obj):
                 continue
             t = owner(obj)
-            if c.lower_ in ("in", "of") and t is obj and not is_actor(t) and t.pos_ != "PRON" \
+            if c.lower_ in ("in", "of", "to") and t is obj and not is_actor(t) and t.pos_ != "PRON" \
                     and t.ent_type_ != "PERSON" and not is_agent(t):
                 continue  # "attacks in Yemen", "exchange of fire": a place or a thing, not a target
             target = Argument(t, noun_phrase(t), f"'{c.text}' object of '{noun.text}'",
                               noun_phrase(obj) if t is not obj else None)
+    if target is None:
+        for c in noun.children:  # "a general strike that shut down the capital": what the act did is its target
+            rel = _child(c, {"nsubj"}) if c.dep_ == "relcl" and _is_verb(c) else None
+            obj = _child(c, {"dobj", "obj"}) if rel is not None and rel.lower_ in ("that", "which") else None
+            if obj is not None and not _not_a_party(obj) and is_agent(owner(obj)):
+                target = _target(obj, f"object of '{c.text}', which the {noun.text} did")
+                break
+    if target is None or target.how.startswith("'in' object"):  # "a strike in prison in protest of X": X
+        target = protest_object(noun, is_agent) or target
     if target is None:
         for c in noun.children:
             if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX"):
@@ -324,10 +370,17 @@ def noun_arguments(noun: Token, is_actor: Callable[[Token], bool], is_agent: Cal
                 if subj is not None and is_agent(subj):
                     target = _arg(subj, f"subject of '{c.text}' in the {noun.text}")
                     break
+    if target is None and noun.dep_ in ("dobj", "obj") and _is_verb(noun.head):
+        for prep in noun.head.children:  # "opened investigations against 28 officials": the verb holds the 'against'
+            if prep.dep_ == "prep" and prep.i > noun.i and prep.lower_ in TARGET_PREPS - {"with"}:
+                obj = _pobj(prep)
+                if obj is not None and not _not_a_party(obj) and is_agent(owner(obj)):
+                    target = _target(obj, f"'{prep.text}' object of '{noun.head.text}' (with '{noun.text}')")
+                    break
     if source is None:
         mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i]
-        for m in mods:
-            if is_actor(m):
+        for m in mods:  # "Israeli attacks", "Houthi raids"; not "a military offensive" (a kind, not an actor)
+            if is_actor(m) and (m.pos_ != "ADJ" or m.ent_type_ in NAMED):
                 span = noun.doc[min(t.i for t in m.subtree):m.i + 1]
                 source = Argument(m, span, f"modifier '{m.text}' of '{noun.text}'")
                 break
@@ -443,3 +496,247 @@ def nearest_party(trigger: Token, heads: list[Token], exclude: Span | None,
     span = noun_phrase(h, conjuncts=False)
     side = "after" if h.i > trigger.i else "before"
     return Argument(h, span, f"nearest named actor {side} '{trigger.text}' in the sentence (no argument in the parse)")
+
+
+# Verbs that report what someone else did ("..., officials said", "Japan said it had halted aid"): the act told is
+# the event unless the telling is itself the act (an accusation, a demand, a threat made in words).
+REPORT_VERBS = {"say", "tell", "report", "add", "state", "write", "note", "confirm", "disclose", "reveal", "quote",
+                "announce", "claim", "acknowledge", "admit"}
+SPEECH_TYPES = {"ACCUSE", "REQUEST", "THREATEN"}
+
+
+def reported_clause(trigger: Token, event_type: str | None, is_agent: Callable[[Token], bool]) -> Token | None:
+    """The verb of the clause a reporting verb reports, when the event is that clause's act and not the saying:
+    "North Korea tried to hack the army's computers, officials said" is North Korea's act, not the officials'.
+    Kept on the reporting verb: speech acts (ACCUSE, REQUEST, THREATEN: "X said Y must leave" is X's demand),
+    and a clause whose subject names no actor ("the situation was calm, police said")."""
+    if event_type in SPEECH_TYPES or trigger.lemma_.lower() not in REPORT_VERBS or not _is_verb(trigger):
+        return None
+    for c in trigger.children:
+        if c.dep_ in ("ccomp", "parataxis") and _is_verb(c) and c.lemma_.lower() not in REPORT_VERBS:
+            subj = subject_of(c)
+            if subj is not None and subj.head.lower_ not in ("it", "there", "this", "that") \
+                    and is_agent(subj.head):
+                return c
+    return None
+
+
+# Nouns of acts and states, which are no party and no physical target: the recipient is the actor or the place
+# they involve ("ended mediation efforts between rival militias", "a curfew in Algiers", "on alert in the West
+# Bank"). Nominalisations by suffix, and a few words that carry none.
+ACT_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ancy", "ency", "ism")
+# Bodies and institutions that end like nominalisations ("government", "opposition"): parties, not acts.
+NOT_ACTS = {"government", "governments", "parliament", "parliaments", "department", "departments", "movement",
+            "movements", "alliance", "alliances", "agency", "agencies", "opposition", "coalition", "coalitions",
+            "administration", "delegation", "delegations", "organisation", "organization", "organisations",
+            "organizations", "association", "associations", "federation", "commission", "commissions", "union",
+            "presidency", "intelligence", "resistance", "conference", "establishment", "population", "populations",
+            "nation", "nations", "station", "embassy", "mission", "missions", "institution", "institutions",
+            "congregation", "faction", "factions", "insurgency", "constituency", "audience"}
+ACT_NOUNS = {"crime", "crimes", "abuse", "abuses", "attack", "attacks", "killing", "killings", "raid", "raids",
+             "march", "marches", "protest", "protests", "boycott", "sit-in", "riot", "riots", "walkout",
+             "alert", "curfew", "visit", "lunch", "dinner", "effort", "efforts", "aid", "help", "support", "ban",
+             "embargo", "siege", "blockade", "rally", "strike", "talks", "meeting", "deal", "plan", "call", "demand",
+             "demands", "control", "access", "ties", "relations", "commitment", "pledge", "promise", "dispute",
+             "war", "conflict", "fighting", "violence", "crackdown", "cooperation", "mediation", "work", "trade",
+             "policy", "measures", "measure", "reform", "reforms", "peace", "truce", "ceasefire", "law", "rule",
+             "atrocities", "hostilities", "activities", "deliveries", "delivery", "robbery", "robberies",
+             "rights", "freedom", "freedoms", "last", "first", "time", "level", "basis", "behalf", "way", "term"}
+INSIDE_PREPS = ("of", "to", "for", "between", "with", "against", "from", "on", "among", "toward", "towards")
+PLACE_PREPS = ("in", "at", "into", "inside", "across", "throughout")
+
+
+def is_act(tok: Token) -> bool:
+    """A noun (or other word) that names an act or a state rather than a party or a thing."""
+    if tok.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return True
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    if tok.pos_ == "PROPN" or tok.ent_type_ or low in NOT_ACTS or lemma in NOT_ACTS:
+        return False
+    return low in ACT_NOUNS or lemma in ACT_NOUNS or (len(low) > 5 and low.endswith(ACT_SUFFIXES))
+
+
+def actor_within(head: Token, is_agent: Callable[[Token], bool], places: bool) -> Token | None:
+    """The first actor named inside a noun phrase that names none itself, through its prepositions ("efforts
+    between rival militias", "his commitment to the Zambian people"); with `places`, also where it happens ("a
+    curfew in Algiers"). Breadth first, nearest the head first."""
+    preps = INSIDE_PREPS + (PLACE_PREPS if places else ())
+    frontier, seen = [head], {head.i}
+    pronoun: Token | None = None  # "their demands": 'their', unless a named actor comes
+    for _ in range(3):
+        nxt = []
+        for tok in frontier:
+            author = act_author(tok) if tok.i != head.i or is_act(tok) else None
+            if author is not None and author.pos_ == "PRON":
+                pronoun = pronoun or (author if is_agent(author) else None)
+            elif author is not None and is_agent(owner(author)):
+                return owner(author)  # "an investigation into crimes committed by Croat forces"
+            for prep in tok.children:
+                if prep.dep_ not in ("prep", "dative") or prep.lower_ not in preps:
+                    continue
+                obj = _pobj(prep)
+                for cand in [obj, *obj.conjuncts] if obj is not None else []:
+                    if cand.i in seen or _not_a_party(cand):
+                        continue
+                    seen.add(cand.i)
+                    if is_agent(owner(cand)):
+                        return owner(cand)
+                    nxt.append(cand)
+        frontier = nxt
+    return pronoun
+
+
+def place_of(verb: Token, is_agent: Callable[[Token], bool]) -> Token | None:
+    """The actor or place named where the verb's act happens ("remained on alert in the West Bank", "arrived in
+    Amman"): the object of "in/at/into/across" after the verb or after its direct object."""
+    holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    for h in holders:
+        for prep in h.children:
+            if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS and prep.i > verb.i:
+                obj = _pobj(prep)
+                if obj is not None and not _not_a_party(obj) and obj.ent_type_ in ("GPE", "LOC", "NORP", "FAC",
+                                                                                       "ORG") and is_agent(obj):
+                    return obj
+    return None
+
+
+# Verbs of saying, asking and charging: a demand or accusation made in the clause they govern is their subject's
+# ("X said Y must withdraw": X's demand of Y; "Y is failing its refugees, X protested": X accuses Y).
+SPEAKER_VERBS = REPORT_VERBS | {"declare", "insist", "conclude", "warn", "reiterate", "urge", "push", "press", "demand",
+                                "argue", "stress", "charge", "protest", "complain", "accuse", "allege", "maintain",
+                                "remind", "repeat", "believe", "assert", "emphasize", "emphasise", "underline"}
+CLAUSE_DEPS = ("ccomp", "parataxis")
+CHAIN_DEPS = ("xcomp", "conj", "acomp", "advcl", "relcl", "csubj")
+
+
+def speaker_of(trigger: Token) -> Argument | None:
+    """Who says the clause the trigger stands in: the subject of the verb of saying that governs it, or the
+    author of a noun of saying whose clause it is ("issued a reminder to Iraq that it must cooperate"); None when
+    the trigger is not in a reported clause."""
+    tok, reported = trigger, False
+    for _ in range(5):
+        head = tok.head
+        if head is tok:
+            return None
+        if tok.dep_ in CLAUSE_DEPS or tok.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN":
+            reported = True
+        elif tok.dep_ not in CHAIN_DEPS and not (tok.dep_ == "pcomp" and head.dep_ == "prep"):
+            return None
+        tok = head
+        if reported and _is_verb(tok) and tok.lemma_.lower() in SPEAKER_VERBS:
+            subj = subject_of(tok)
+            return None if subj is None else Argument(subj.head, subj.span, f"{subj.how}, who says it")
+        if reported and tok.pos_ == "NOUN" and tok.lemma_.lower() in SAID_NOUNS:
+            poss = _child(tok, {"poss"})
+            if poss is not None:
+                return _arg(poss, f"author of the {tok.text}")
+            verb = tok.head if tok.dep_ in ("dobj", "obj") and _is_verb(tok.head) else None
+            subj = subject_of(verb) if verb is not None else None
+            return None if subj is None else Argument(subj.head, subj.span, f"{subj.how}, author of the {tok.text}")
+    return None
+
+
+# Event types that are reactions to another's act ("dismissed an appeal", "accepted the demands", "condemned the
+# attack"): coded on the act's noun, their actor is the one who reacts and their recipient the act's author.
+REACTION_TYPES = {"REJECT", "CONCEDE", "AGREE", "ACCUSE", "SUPPORT"}
+# Coercion coded on the act it stops ("police prevented the demonstration staged by students"): only after a verb
+# of stopping, since "condemned the arrest" coded on 'arrest' is the arrest's own event.
+BLOCKING_VERBS = {"prevent", "block", "thwart", "foil", "ban", "stop", "halt", "suppress", "disperse", "break",
+                  "forbid", "prohibit", "outlaw", "crush", "quell"}
+
+
+def reaction_arguments(noun: Token, event_type: str | None, is_actor: Callable[[Token], bool],
+                       is_agent: Callable[[Token], bool], triggers: set[int] | None = None
+                       ) -> tuple[Argument, Argument | None] | None:
+    """(reacting actor, author of the act) for a noun trigger whose event is the reaction of the verb governing it
+    ("the rebels dismissed an appeal from the president": the rebels REJECT the president); None otherwise, or
+    when the verb is itself a trigger (`triggers`: token indices)."""
+    blocking = event_type in ("COERCE", "SANCTION")
+    if event_type not in REACTION_TYPES and not blocking or noun.pos_ != "NOUN":
+        return None
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("to", "with"):  # "conceded to demands"
+        verb = verb.head
+    elif noun.dep_ not in ("dobj", "obj"):
+        return None
+    verbs = BLOCKING_VERBS if blocking else REACTION_VERBS
+    if not _is_verb(verb) or verb.lemma_.lower() not in verbs or verb.i in (triggers or set()):
+        return None  # (a reaction verb that is a trigger of its own is its own event)
+    subj = subject_of(verb)
+    if subj is None:
+        return None
+    author, target = noun_arguments(noun, is_actor, is_agent, inherit=False)
+    if author is None or author.head.i == subj.head.i:
+        by = act_author(noun)  # "the demonstration staged by students"
+        author = _arg(by, f"author of the {noun.text}") if by is not None and is_agent(owner(by)) else author
+    if author is not None and author.head.i == subj.head.i:
+        author = None
+    other = author or target
+    how = f"reacting to the {noun.text} by '{verb.text}'"
+    return (Argument(subj.head, subj.span, f"{subj.how} ({how})"),
+            None if other is None else Argument(other.head, other.span, f"{other.how} ({how})", other.whole))
+
+
+def protest_object(tok: Token, is_agent: Callable[[Token], bool]) -> Argument | None:
+    """What an act is "in protest at/of/against/over": that act's author ("in protest of the government's
+    refusal" -> the government), or the actor itself ("in protest against the army")."""
+    holders = [tok] + ([tok.head] if tok.dep_ in ("dobj", "obj") and _is_verb(tok.head) else [])
+    for h in holders:
+        for prep in h.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            protest = _pobj(prep)
+            if protest is None or protest.lemma_.lower() != "protest":
+                continue
+            for p2 in protest.children:
+                obj = _pobj(p2) if p2.dep_ == "prep" and p2.lower_ in ("of", "at", "against", "over") else None
+                if obj is None:
+                    continue
+                author = _child(obj, {"poss"})
+                if author is None:
+                    by = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+                    author = _pobj(by) if by is not None else None
+                for cand in (author, obj):
+                    if cand is not None and is_agent(owner(cand)):
+                        return _target(cand, f"what '{tok.text}' is in protest {p2.text}")
+    return None
+
+
+def attributions(sent: Span) -> set[int]:
+    """Token indices of the sentence's sources of information: the subject phrase of a reporting verb ("...,
+    Thai military sources said") and the object of "according to". They report the event; they are not its
+    parties."""
+    out: set[int] = set()
+    for tok in sent:
+        if tok.lemma_.lower() in REPORT_VERBS and _is_verb(tok):
+            subj = _child(tok, {"nsubj"})
+            if subj is not None and subj.i > min((c.i for c in tok.children if c.dep_ in CLAUSE_DEPS), default=tok.i):
+                out.update(t.i for t in subj.subtree)  # only after the reported clause: "..., X said"
+        elif tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+            obj = _pobj(tok.doc[tok.i + 1]) or _pobj(tok)
+            if obj is not None:
+                out.update(t.i for t in obj.subtree)
+    return out
+
+
+def act_author(noun: Token) -> Token | None:
+    """Who did an act named by a noun: its possessor, its "by" object, or the "by" agent of a participle after it
+    ("crimes committed by Croat forces", "violations by the military", "the army's raids")."""
+    if not is_act(noun) or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    poss = _child(noun, {"poss"})
+    if poss is not None:  # "their demands": whoever 'their' refers to
+        return poss
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            return _pobj(c)
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            agent = _child(c, {"agent"})
+            if agent is not None:
+                return _pobj(agent)
+    return None
+
+
+def _in_object(verb: Token) -> Token | None:
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+    return _pobj(prep) if prep is not None else None

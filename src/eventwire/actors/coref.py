@@ -5,8 +5,12 @@ Simple salience-based coreference: every noun phrase is resolved with the lexico
 mention that fits (a person for he/she, a group or state for they/it, a mention sharing the head word for
 "the Guards"); "we"/"our" in a quotation is the speaker of the sentence. An ethnic group word ("Kurdish")
 takes the country of the nearest mention of one of its countries. A name the dictionary lacks takes what its
-apposition says ("X, Algeria's leading activist"); a domestic actor or a weapon ("a car bomb") with no country
-takes the nearest place's (a weapon: the place in its own sentence), never a country it is "anti-"/"pro-"."""
+apposition says ("X, Algeria's leading activist"), and a known person the office an apposition names ("Kofi Annan,
+UN secretary-general"); a domestic actor or a weapon ("a car bomb") with no country takes the nearest place's (a
+weapon: the place in its own sentence, a town the tagger took for a people included), never a country it is
+"anti-"/"pro-" or acts "against". A state's armed act named as the actor ("Israeli airstrikes") is its military's;
+a capital stands for its government as subject, object, possessor of an act or "by" agent, but not as the object of
+a verb that strikes or blocks a place ("shelled Juba": its people)."""
 
 from __future__ import annotations
 
@@ -15,7 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .arguments import noun_phrase
+from .arguments import is_act, noun_phrase
 from .lexicon import COUNTRYISH, NOT_OWN_COUNTRY, ORGISH, ActorInfo, ActorLexicon, PlaceLookup
 
 if TYPE_CHECKING:
@@ -40,7 +44,13 @@ DESCRIPTIONS = {"group", "movement", "organisation", "organization", "militia", 
                 "ministry", "agency", "authorities", "administration", "insurgents", "fighters", "troops"}
 SAY_VERBS = {"say", "state", "tell", "add", "claim", "announce", "declare", "warn", "write", "insist", "vow",
              "assure", "note", "report"}
-LOCATIVE = {"in", "near", "at", "from", "to", "across", "inside", "outside", "around", "into", "through"}
+LOCATIVE = {"in", "near", "at", "from", "across", "inside", "outside", "around", "into", "through"}
+# Armed acts: named as the actor ("Israeli airstrikes killed ..."), a state's are its military's.
+ARMED_ACTS = frozenset({"attack", "strike", "airstrike", "raid", "bombing", "shelling", "bombardment", "offensive",
+                        "incursion", "invasion", "assault", "barrage", "missile", "rocket"})
+# Verbs that strike, block or take a place: a capital as their object is the city and its people, not a government.
+PLACE_VERBS = {"shell", "bomb", "bombard", "blockade", "besiege", "storm", "occupy", "capture", "seize", "surround",
+               "raid", "rocket", "strafe", "encircle", "enter", "invade", "paralyse", "paralyze", "flood", "evacuate"}
 PERSON_NOUNS = {"spokesperson", "spokesman", "spokeswoman", "minister", "president", "official", "leader",
                 "commander", "chief", "ambassador", "envoy", "secretary", "premier", "king", "prince",
                 "governor", "mayor", "general", "businessman", "journalist", "judge", "officer"}
@@ -134,8 +144,8 @@ class ArticleActors:
         if _is_pronoun(head):
             return self._pronoun(head, span)
         info = self.lex.resolve(span.text, self.when, self.places)
-        if info is None and head.pos_ == "PROPN":
-            info = self._apposition(head)
+        if head.pos_ == "PROPN" and (info is None or info.kind == "named"):
+            info = self._apposition(head, info)
         if self._is_description(head, span, info):
             ante = self._antecedent(head, lambda m: self._shares_head(m, head) and m.info is not None
                                     and (m.info.country is not None or m.info.kind in ORGISH))
@@ -167,6 +177,11 @@ class ArticleActors:
             if country:
                 info = replace(info, country=country, name=f"{self.lex.country_name(country)} {info.name}",
                                reason=f"{info.reason}; {country} from the context ({where})")
+        if info is not None and info.sector is None and info.country is not None and info.kind in COUNTRYISH \
+                and head.lemma_.lower() in ARMED_ACTS and info.country not in NONSTATE:
+            # "US Predator attacks killed ...", "Israeli airstrikes": a state's armed acts are its military's
+            info = replace(info, sector="MIL", name=f"{self.lex.country_name(info.country)} military",
+                           reason=f"{info.reason}; '{head.text}' of a state: its military (MIL)")
         if info is not None and info.kind == "capital" and not _acting(head):
             info = replace(info, sector="CVL", name=self.lex.country_name(info.country),
                            reason=f"{info.reason}; but a capital that is not subject or object is a place: its "
@@ -178,9 +193,11 @@ class ArticleActors:
                 return Mention(head, span, ante.info, f"coreferent with '{ante.span.text}' (same name)")
         return Mention(head, span, info, "dictionary")
 
-    def _apposition(self, head: Token) -> ActorInfo | None:
+    def _apposition(self, head: Token, own: ActorInfo | None = None) -> ActorInfo | None:
         """What an apposition says of a name the dictionary lacks: "Salaheddine Sidhoum, Algeria's leading human
-        rights activist", "the opposition newspaper La Prensa"."""
+        rights activist", "the opposition newspaper La Prensa". A known person (`own`) takes the office an
+        apposition names with its country or organisation ("Kofi Annan, UN secretary-general"): the text says what
+        the person is now; `own` is kept otherwise."""
         others = [c for c in head.children if c.dep_ == "appos"]
         if head.dep_ == "appos" and head.head.pos_ in ("NOUN", "PROPN"):
             others.append(head.head)
@@ -189,10 +206,23 @@ class ArticleActors:
             if head.i in range(phrase.start, phrase.end):
                 phrase = self.doc[phrase.start:head.left_edge.i] if phrase.start < head.i \
                     else self.doc[head.right_edge.i + 1:phrase.end]
+            end = phrase.end
+            while end + 1 < len(self.doc) and self.doc[end].text in ("-", "–") and not self.doc[end].whitespace_:
+                end += 2  # "UN secretary-general" parsed with '-general' apart
+            if len(phrase) and end > phrase.end:
+                phrase = self.doc[phrase.start:end]
             info = self.lex.resolve(phrase.text, self.when, self.places) if len(phrase) else None
-            if info is not None and info.kind != "weapon":
+            if info is None or info.kind == "weapon":
+                continue
+            if own is None:
                 return replace(info, reason=f"{info.reason} (from the apposition '{phrase.text}')")
-        return None
+            if info.country is not None and info.kind in ("org", "agent") and (
+                    info.country != own.country or own.sector in (None, "ELI") and info.sector is not None):
+                sector = info.sector or (own.sector if own.sector != "ELI" else None)
+                return replace(own, country=info.country, sector=sector,
+                               reason=f"{own.reason}; but the apposition '{phrase.text}' names the office: "
+                                      f"{info.country} {sector or '-'} ({info.reason})")
+        return own
 
     def _pronoun(self, head: Token, span: Span) -> Mention:
         low = head.lower_
@@ -267,9 +297,9 @@ class ArticleActors:
         for ent, ent_sent_start in self._places():
             if span is not None and span.start <= ent.start < span.end:
                 continue
-            if head.i in range(ent.start, ent.end) or _against(ent) or places_only and ent.label_ == "NORP":
+            if head.i in range(ent.start, ent.end) or _against(ent) or places_only and self._demonym(ent):
                 continue
-            country = self._ent_country(ent.text, ent.label_ != "NORP")
+            country = self._ent_country(ent.text, not self._demonym(ent))
             if country is None or (candidates is not None and country not in candidates):
                 continue
             same = ent_sent_start == sent.start
@@ -285,6 +315,14 @@ class ArticleActors:
             if best is None or dist < best[0]:
                 best = (dist, country, ent.text)
         return (best[1], f"'{best[2]}'") if best else (None, "")
+
+    def _demonym(self, ent: Span) -> bool:
+        """A people's or faith's name ("Iraqi", "Kurds", "Christian"), not a place the tagger took for one
+        ("Samarra" as NORP, which the dictionary knows as a town of Iraq)."""
+        if ent.label_ != "NORP":
+            return False
+        info = self.lex.resolve(ent.text, self.when)
+        return info is None or info.country is None or info.kind not in ("named", "place", "seat", "capital")
 
     def _places(self) -> list[tuple[Span, int]]:
         if self._place_ents is None:
@@ -315,9 +353,12 @@ class ArticleActors:
 
 
 def _against(ent: Span) -> bool:
-    """'anti-Syria', 'pro-Iran': the country named is what the actor is for or against, not where it is."""
+    """'anti-Syria', 'pro-Iran', 'sanctions against Nigeria': the country named is what the actor is for or
+    against, not where it is."""
     doc, i = ent.doc, ent.start
     if ent[0].lower_ in NOT_OWN_COUNTRY:
+        return True
+    if ent.root.dep_ == "pobj" and ent.root.head.lower_ == "against":  # "sanctions against Nigeria"
         return True
     if i > 0 and doc[i - 1].text in ("-", "–") and i > 1:
         i -= 1
@@ -325,13 +366,18 @@ def _against(ent: Span) -> bool:
 
 
 def _acting(tok: Token) -> bool:
-    """Whether a noun is the subject or direct object of its verb (PLOVER GSR: a capital there stands for its
-    government)."""
+    """Whether a noun is the subject or direct object of its verb, the author of an act (PLOVER GSR: a capital
+    there stands for its government), and not the object of a verb that strikes or blocks a place."""
     while tok.dep_ == "conj" and tok.head is not tok:
         tok = tok.head
+    if tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in PLACE_VERBS:
+        return False  # "shelled Juba", "blockaded Paris": the city, its people
     if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "obj", "csubj", "ROOT"):
         return True
-    return tok.dep_ == "pobj" and tok.head.dep_ == "agent"
+    if tok.dep_ == "poss" and is_act(tok.head):  # "Moscow's decision"
+        return True
+    # the 'by' agent of a passive or of an act noun ("an admission by Moscow")
+    return tok.dep_ == "pobj" and (tok.head.dep_ == "agent" or tok.head.lower_ == "by" and tok.head.head.pos_ == "NOUN")
 
 
 def _is_pronoun(tok: Token) -> bool:

@@ -67,6 +67,9 @@ GEO_MODIFIERS = frozenset({"central", "downtown", "southern", "northern", "easte
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "van", "von", "da", "di", "du", "dos", "das", "le",
                             "la", "abu", "ben", "bint"})
 LOCATIVE_LEAD = frozenset({"in", "at", "near", "from", "into", "inside", "around", "outside"})
+# Titles that say only that someone heads something: the body named before them gives the sector ("the party's
+# leader", "the army chief").
+GENERIC_TITLES = frozenset({"leader", "leaders", "chief", "head", "chairman", "chairwoman", "chair"})
 FORMER = frozenset({"former", "ex", "ousted", "exiled", "deposed", "late", "toppled", "then"})
 # Words after a surname that make it a political actor ("the Bush administration").
 SURNAME_HEADS = frozenset({"administration", "government", "regime", "cabinet", "camp", "aides", "loyalists",
@@ -559,6 +562,8 @@ class ActorLexicon:
                 titles = [Match(p.start, p.start + len(inner.name.split()), inner, inner.name)]
             if titles:
                 t = titles[-1]
+                if len(titles) > 1 and t.text.lower() in GENERIC_TITLES:  # "the party's leader X": the party's
+                    t = titles[-2]
                 if any(w.lower() in FORMER for w in tokens[max(0, t.start - 2):t.start]):
                     return "ELI", f"'{t.text}' of {p.entry.name}, formerly (ELI)", p
                 return sec(t), f"'{t.text} {p.text}': {sec(t)}", p
@@ -614,11 +619,19 @@ class ActorLexicon:
         return None, "", None
 
     def _title_in(self, words: list[str]) -> Entry | None:
-        """A title at the start of a person's name as matched ("President Obama" -> 'president')."""
-        for n in (2, 1):
-            e = self._lower.get(tuple(w.lower() for w in words[:n]))
-            if e is not None and e.kind == "agent" and len(words) > n:
+        """A title inside a person's name as matched, before the name itself ("President Obama" -> 'president',
+        "Israeli Prime Minister Ehud Barak" -> 'prime minister'); or the government a surname heads, at its end
+        ("Bush administration" -> 'administration'). The text's title says what the person is in this text."""
+        low = [w.lower() for w in words]
+        if len(low) >= 2 and low[-1] in SURNAME_HEADS:
+            e = self._lower.get((low[-1],))
+            if e is not None and e.kind == "agent":
                 return e
+        for i in range(len(low) - 1):
+            for n in (2, 1):
+                e = self._lower.get(tuple(low[i:i + n]))
+                if e is not None and e.kind == "agent" and len(low) > i + n and not e.member:
+                    return e
         return None
 
     def _name(self, decider: Match | None, country: str | None, sector: str | None, when: date | None

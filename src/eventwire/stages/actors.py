@@ -7,14 +7,44 @@ first member and notes the others in actor_reason, except in a reciprocal event 
 "X and Y clashed"), whose second member becomes the recipient. A verb trigger whose parse gives no recipient takes
 the nearest named actor of its sentence (after the trigger preferred) that is not the source or its own country;
 a recipient pronoun that refers back to the source ("its borders") is dropped first. An actor the dictionary does not know keeps its text with
-null country and sector; no actor found leaves all fields null, and actor_reason says why."""
+null country and sector; no actor found leaves all fields null, and actor_reason says why.
+
+Before that, the linguistic rules of actors/arguments.py that pick which span is which argument:
+- reported speech: a reporting verb coded with a material act ("X did Z, officials said") takes the arguments of the
+  clause it reports; a demand coded in a reported clause ("X said Y must leave") is the speaker's, addressed to Y;
+- a reaction coded on the noun of the act it answers ("dismissed an appeal from the president") is the reacting
+  subject's, addressed to the act's author; a coercion on the act it stops ("prevented a march by teachers");
+- a recipient that names an act, not a party ("ended mediation efforts between rival militias", "a curfew in
+  Algiers") gives way to the actor inside it or the place the act befalls; "in protest of X" names X (or its author);
+- a passive with no 'by' agent: the weapon it was done with ("killed in a car bomb explosion"), or for acts only
+  states do, the country it was done in ("arrested in Lebanon");
+- the last-resort nearest actor is never a source of the report ("..., police sources said", "according to X"),
+  nor an act named through an adjective ("military aid"), and a modifier stands for the actor noun it modifies."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal
 
-from ..actors.arguments import Argument, event_arguments, is_reciprocal, nearest_party, split_coordination
+from ..actors.arguments import (
+    LIGHT_VERBS,
+    SPEAKER_VERBS,
+    Argument,
+    actor_within,
+    attributions,
+    event_arguments,
+    is_act,
+    is_passive,
+    is_reciprocal,
+    nearest_party,
+    noun_phrase,
+    place_of,
+    protest_object,
+    reaction_arguments,
+    reported_clause,
+    speaker_of,
+    split_coordination,
+)
 from ..actors.coref import ArticleActors, Mention
 from ..actors.lexicon import PlaceLookup, place_lookup
 from ..context import ArticleContext, EventDraft
@@ -26,12 +56,24 @@ if TYPE_CHECKING:
     from ..resources import Resources
 
 FIELDS = ("text", "name", "country", "sector")
+# A demand reported as "X said Y must ..." is made by the one who says it (an accusation is not: "Y is suing Z, X
+# said" reports Y's act, and the events stage cannot tell an accusing verb from a retyped one here).
+SPEECH_ACTS = ("REQUEST",)
+# Acts only a state's authorities do: a passive one with no agent, done in a country, is that country's.
+STATE_ACTS = frozenset({"arrest", "detain", "jail", "imprison", "sentence", "convict", "indict", "deport", "expel",
+                        "extradite", "execute", "hang", "interrogate", "prosecute", "try", "fine", "ban", "outlaw"})
+# Stances taken in words: one with no subject of its own in a reported clause is the speaker's.
+STANCES = frozenset({"REJECT", "ACCUSE", "THREATEN", "SUPPORT", "AGREE"})
+ASKING = frozenset({"demand", "ask", "request", "urge", "call", "appeal", "seek", "press", "push", "plead", "insist"})
 OBJECT_DEPS = {"dobj", "obj", "xcomp", "ccomp"}
 
 
 def _refers_to_event(trigger: Token, triggers: set[int]) -> bool:
     """The verb's object is another event ("condemned the attacks", "vowed to avenge the killing of ..."):
-    its recipient is that event's source (records.py), not whichever actor stands nearest in the sentence."""
+    its recipient is that event's source (records.py), not whichever actor stands nearest in the sentence. A light
+    verb's object is its own act ("imposed a curfew", "launched an attack"), not another event."""
+    if trigger.lemma_.lower() in LIGHT_VERBS:
+        return False
     frontier = [c for c in trigger.children if c.dep_ in OBJECT_DEPS]
     while frontier:
         tok = frontier.pop()
@@ -69,20 +111,51 @@ class ActorsStage:
         return self._place_lookup or None
 
     def code_event(self, ev: EventDraft, mentions: ArticleActors, triggers: set[int] | None = None) -> None:
-        source, target = event_arguments(ev.trigger, mentions.is_actor, mentions.is_agent)
+        # "X did Z, officials said": the officials report X's act (unless the saying is the act)
+        etype = ev.get("event_type")
+        clause = reported_clause(ev.trigger, etype, mentions.is_agent)
+        if clause is not None and clause.i in (triggers or set()):
+            clause = None  # the reported act has its own event; the saying keeps its speaker
+        anchor = clause if clause is not None else ev.trigger
+        reaction = reaction_arguments(anchor, etype, mentions.is_actor, mentions.is_agent, triggers)
+        if reaction is not None:  # "dismissed an appeal from the president", coded on 'appeal' as REJECT
+            source, target = reaction
+        else:
+            source, target = event_arguments(anchor, mentions.is_actor, mentions.is_agent)
+        if clause is not None:
+            source, target = (_reported(a, ev.trigger) for a in (source, target))
+        elif etype in SPEECH_ACTS and reaction is None:
+            source, target = self._speaker(anchor, source, target, mentions)
+        elif etype in STANCES and source is None and reaction is None and _is_verbal(anchor):
+            spk = speaker_of(anchor)  # "US officials said that removing the sanctions is out of the question"
+            if spk is not None and mentions.is_agent(spk.head):
+                source = spk
         if source is not None and target is not None and source.head.i == target.head.i:
             target = None
         if target is not None and source is not None and self._self_reference(target, source, mentions):
             target = None  # "North Korea agreed to re-open its borders": 'its' is the source again
         if source is not None and (target is None or target.head.pos_ != "PROPN") \
-                and is_reciprocal(ev.trigger, ev.get("event_type")):
+                and is_reciprocal(anchor, ev.get("event_type")):
             pair = split_coordination(source, mentions.is_agent)  # "Jordan and Britain agreed to hold drills"
             if pair is not None:
                 source, target = pair
-        verbal = ev.trigger.pos_ in ("VERB", "AUX") or ev.trigger.tag_.startswith("VB")
-        if target is None and verbal and not _refers_to_event(ev.trigger, triggers or set()):
-            target = nearest_party(ev.trigger, mentions.named_heads(), source.span if source else None,
-                                   fits=self._other_than(source, mentions))
+        verbal = _is_verbal(anchor)
+        if source is None and verbal and is_passive(anchor):
+            source = self._implied_agent(anchor, mentions)
+        if target is not None and target.whole is None and _names_no_actor(target, mentions):
+            target = self._within(target, anchor, mentions, verbal)
+            if target is not None and source is not None and target.head.pos_ == "PRON":
+                target = None  # "insisted on its demands": a possessive pronoun is most often the subject's
+        if target is None:
+            target = protest_object(anchor, mentions.is_agent)  # "marched in protest of the army's raids"
+        if target is None and verbal and not _refers_to_event(anchor, triggers or set()):
+            reporters = attributions(anchor.sent)  # "..., Thai military sources said": no party
+            fits = self._other_than(source, mentions)
+            target = nearest_party(anchor, mentions.named_heads(), source.span if source else None,
+                                   fits=lambda tok: tok.i not in reporters and fits(tok) and not _only_a_kind(
+                                       tok, mentions))
+            if target is not None:
+                target = _widen(target, mentions)
         reasons = []
         for n, arg, role in ((1, source, "actor"), (2, target, "recipient")):
             if arg is None:
@@ -100,6 +173,60 @@ class ActorsStage:
         ev.actor1_span = source.span if source is not None else None
         ev.actor2_span = target.span if target is not None else None
         ev.set("actor_reason", "; ".join(reasons))
+
+    @staticmethod
+    def _speaker(trigger: Token, source: Argument | None, target: Argument | None, mentions: ArticleActors
+                 ) -> tuple[Argument | None, Argument | None]:
+        """A demand coded on the verb of a reported clause ("X said Y must withdraw", "X issued a reminder to Y
+        that it must cooperate") is made by the speaker, to the clause's subject."""
+        if trigger.lemma_.lower() in SPEAKER_VERBS | ASKING:  # "X said Y demanded ...": Y's demand
+            return source, target
+        spk = speaker_of(trigger)
+        if spk is None or not (mentions.is_agent(spk.head) or spk.head.pos_ == "PROPN"):
+            return source, target  # (a name the dictionary lacks still says it: "the Water Forum concluded")
+        addressee = source if source is not None else target
+        if addressee is not None:
+            a, b = mentions.resolve(spk.head, spk.span), mentions.resolve(addressee.head, addressee.span)
+            if addressee.head.i == spk.head.i or a.info is not None and a.info is b.info:
+                return source, target  # "X said it must ...": the speaker's own act
+            addressee = Argument(addressee.head, addressee.span, f"{addressee.how}, to whom '{spk.span.text}' "
+                                 "addresses it", addressee.whole)
+        return spk, addressee
+
+    @staticmethod
+    def _implied_agent(verb: Token, mentions: ArticleActors) -> Argument | None:
+        """The actor of a passive that names none: the blast it happened in ("was killed in a car bomb explosion";
+        not a weapon "with" which someone unnamed did it, "destroyed with missiles"), or, for an act only a state
+        does (arrest, expel, indict ...), the country it was done in ("was arrested in Lebanon": its authorities)."""
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "by"):
+                continue
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            m = mentions.resolve(obj, noun_phrase(obj, conjuncts=False))
+            if m.info is not None and m.info.kind == "weapon":
+                return Argument(obj, m.span, f"weapon '{prep.text}' which '{verb.text}' was done (no 'by' agent)")
+        if verb.lemma_.lower() in STATE_ACTS:
+            where = place_of(verb, mentions.is_agent)
+            m = mentions.resolve(where, noun_phrase(where)) if where is not None else None
+            if m is not None and m.info is not None and m.info.kind in ("country", "place", "seat", "capital"):
+                return Argument(where, m.span, f"'{verb.text}' in {where.text}: by its authorities (no 'by' agent)")
+        return None
+
+    @staticmethod
+    def _within(target: Argument, anchor: Token, mentions: ArticleActors, verbal: bool) -> Argument | None:
+        """A recipient that names an act, not a party ("ended mediation efforts between rival militias", "a
+        curfew in Algiers", "remained on alert in the West Bank"): the actor inside it, else where the act
+        happens; None (the nearest-actor fallback follows) when neither names an actor."""
+        inner = actor_within(target.head, mentions.is_agent, places=True)
+        if inner is not None:
+            return Argument(inner, noun_phrase(inner), f"{target.how}: the actor inside '{target.span.text}'")
+        where = place_of(anchor, mentions.is_agent) if verbal else None
+        if where is not None:
+            return Argument(where, noun_phrase(where),
+                            f"where '{anchor.text}' happens ('{target.span.text}' names no actor)")
+        return None
 
     @staticmethod
     def _other_than(arg: Argument | None, mentions: ArticleActors) -> Callable[[Token], bool]:
@@ -133,6 +260,46 @@ class ActorsStage:
         ev.set(f"actor{n}_name", info.name if info else None)
         ev.set(f"actor{n}_country", info.country if info else None)
         ev.set(f"actor{n}_sector", info.sector if info else None)
+
+
+def _is_verbal(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
+
+
+def _reported(arg: Argument | None, verb: Token) -> Argument | None:
+    if arg is None:
+        return None
+    return Argument(arg.head, arg.span, f"{arg.how}, in the clause reported by '{verb.text}'", arg.whole)
+
+
+def _names_no_actor(arg: Argument, mentions: ArticleActors) -> bool:
+    """The argument's head is an act, and its words up to the head name no actor ("aid deliveries" of "aid
+    deliveries in Baghdad", "mediation efforts"; an adjective that names no one, "military aid", does not count)."""
+    head = arg.head
+    if not is_act(head) or head.pos_ == "PRON":
+        return False
+    words = [t.text for t in head.doc[min(arg.span.start, head.i):head.i + 1]
+             if t.i == head.i or not (t.pos_ == "ADJ" and not t.ent_type_)]  # "military aid": a kind of aid
+    return mentions.lex.resolve(" ".join(words), mentions.when, mentions.places) is None
+
+
+def _only_a_kind(tok: Token, mentions: ArticleActors) -> bool:
+    """An act whose phrase names an actor only through an adjective ("military aid"): no party."""
+    if not is_act(tok) or tok.pos_ == "PRON":
+        return False
+    words = [t.text for t in mentions.by_head[tok.i].span if not (t.pos_ == "ADJ" and not t.ent_type_)]
+    return mentions.lex.resolve(" ".join(words), mentions.when, mentions.places) is None
+
+
+def _widen(arg: Argument, mentions: ArticleActors) -> Argument:
+    """A fallback actor that modifies an actor noun ("Panamanian" in "five Panamanian army officers") stands for
+    that noun's whole phrase."""
+    head = arg.head
+    noun = head.head
+    if head.dep_ in ("amod", "compound", "nmod") and noun.pos_ == "NOUN" and noun.i != head.i \
+            and mentions.is_agent(noun):
+        return Argument(noun, noun_phrase(noun, conjuncts=False), arg.how + f", with the '{noun.text}' it names")
+    return arg
 
 
 def _richness(m: Mention) -> int:
