@@ -110,6 +110,11 @@ class EventsStage:
     # manual: PLV codes imposed sanctions as COERCE (the lexicon now does too, after CAMEO2PLOVER-2021 163) and
     # also convictions, expulsions and severed ties, which the manual and the lexicon keep as SANCTION.
     KEEP_MANUAL = frozenset({("SANCTION", "COERCE")})
+    # The raw confidence of an event the sentence reports in its main clause against the events it mentions
+    # in passing (a noun another verb governs, a subordinate clause or phrase): the sentence is about the
+    # former, the latter are often background ("after the talks", "who attacked").
+    MAIN_BONUS = 0.1
+    REFERENCED_PENALTY = 0.2
 
     def __init__(self, res: Resources | None = None, keep_negated: bool = False, use_classifier: bool = True):
         self.res = res
@@ -130,6 +135,7 @@ class EventsStage:
             if hit is not None:
                 found[tok.i] = (tok, hit[0], hit[1])
         _ending(found)
+        _finalized(found)
         drafts: list[EventDraft] = []
         absorbed: set[int] = set()
         frames: dict[int, str] = {}  # frame token index -> mode taken from what it governs
@@ -156,7 +162,8 @@ class EventsStage:
                 or _subordinate(tok)
             retype = i == main or self.RETYPE_ALL and (
                 trig.source != "curated" or self.RETYPE_CURATED_OTHER_MIN_P <= 1.0 and not referenced)
-            ev = self._draft(tok, sent, trig, phrase, lemmas, frames.get(i), retype=retype, main=i == main)
+            ev = self._draft(tok, sent, trig, phrase, lemmas, frames.get(i), retype=retype, main=i == main,
+                             referenced=referenced)
             if ev is not None:
                 drafts.append(ev)
         if not found and self.classifier is not None:  # (a negated trigger is no gap to fill)
@@ -200,6 +207,10 @@ class EventsStage:
                     keys.append(f"{lemma} {ch.lower_}")
                 elif ch.dep_ in ("dobj", "obj"):
                     keys.append(f"{lemma} {ch.lemma_.lower()}")
+            if any(ch.dep_ in ("dobj", "obj") for ch in tok.children):
+                keys.append(f"{lemma} _obj")  # with any direct object ("returned the paintings")
+            if any(ch.dep_ == "nsubjpass" for ch in tok.children):
+                keys.append(f"{lemma} _pass")  # passive, with its subject ("the paintings were returned")
             keys.append(lemma)
             for k in keys:
                 if self.lexicon.known(k, "V"):
@@ -310,7 +321,8 @@ class EventsStage:
 
     # -- one event ----------------------------------------------------------------------------
     def _draft(self, tok: Token, sent: Span, trig: Trigger, phrase: str, lemmas: set[str],
-               frame_mode: str | None, retype: bool = False, main: bool = True) -> EventDraft | None:
+               frame_mode: str | None, retype: bool = False, main: bool = True,
+               referenced: bool = False) -> EventDraft | None:
         negated, mood, why = self._modality(tok)
         refusal = negated and mood == "future" and trig.type in COOP_MATERIAL | {"AGREE"}
         if negated and not refusal and not self.keep_negated:
@@ -360,6 +372,12 @@ class EventsStage:
             conf -= 0.1
         if p_type is not None:
             conf = 0.5 * conf + 0.5 * p_type if typ == trig.type else 0.8 * p_type
+        if referenced:
+            conf -= self.REFERENCED_PENALTY
+            reason += "; an event the sentence mentions in passing (lower confidence)"
+        elif main and trig.source != "classifier":
+            conf += self.MAIN_BONUS
+            reason += "; the sentence's main event (higher confidence)"
         ev = EventDraft(trigger=tok, sent=sent)
         ev.set("event_type", typ, reason)
         ev.set("event_mode", mode)
@@ -408,6 +426,42 @@ def _ending(found: dict[int, tuple[Token, Trigger, str]]) -> None:
         phrase = f"{lemma} {tok.lemma_.lower()}"
         found[verb.i] = (verb, Trigger(phrase, "V", typ, mode, (), (), "curated"), phrase)
         del found[i]
+
+
+# The PLOVER manual's SUPPORT: "ratify, sign, or finalize an agreement or treaty" (CAMEO2PLOVER-2021 057 "sign formal
+# agreement"); a promise to sign one, or an agreement to do something ("agreed to withdraw"), stays AGREE.
+AGREEMENT_NOUNS = {"agreement", "deal", "accord", "treaty", "pact", "memorandum", "text", "framework", "protocol",
+                   "convention", "charter", "declaration", "communique"}
+FINALIZE_VERBS = {"agree", "sign", "reach", "conclude", "finalize", "finalise", "ratify", "strike", "seal", "ink"}
+
+
+def _finalized(found: dict[int, tuple[Token, Trigger, str]]) -> None:
+    """An AGREE trigger that finalizes an agreement is a SUPPORT: a verb of FINALIZE_VERBS in a clause of its
+    own (not "hoped to sign", not "agreed to withdraw") whose object, or the object of its "to"/"on" ("agreed
+    to a trade deal", "agreed on the text"), is an agreement. The agreement noun is then the same event and
+    is dropped; governed by a finalizing verb that is no trigger ("reached an agreement") it becomes the
+    SUPPORT itself. In place; a future or modal still makes it AGREE through the tense rules."""
+    for i, (tok, trig, _phrase) in list(found.items()):
+        if i not in found or trig.type != "AGREE":
+            continue
+        verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ in ("dobj", "obj") else \
+            tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("to", "on", "upon") else None
+        if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in FINALIZE_VERBS \
+                or verb.dep_ == "xcomp" or any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+            continue
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        objs += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "on", "upon")
+                 for g in c.children if g.dep_ == "pobj"]
+        deals = [o for o in objs if o.lemma_.lower() in AGREEMENT_NOUNS]
+        if not deals:
+            continue
+        if tok is not verb and verb.i in found:
+            continue  # the verb is the event (below, or already)
+        phrase = f"{verb.lemma_.lower()} {deals[0].lemma_.lower()}"
+        found[i] = (tok, Trigger(phrase, trig.pos, "SUPPORT", None, ("diplomatic",), (), "curated"), phrase)
+        if tok is verb:
+            for d in deals:
+                found.pop(d.i, None)
 
 
 # Dependencies that open a clause or phrase of its own below the main clause; an adverbial clause only
