@@ -67,7 +67,7 @@ def _stage_classes() -> list[type]:
     from .stages.events import EventsStage
     from .stages.places import PlacesStage
 
-    return [EventsStage, ActorsStage, PlacesStage, DatesStage, AttributionStage, CasualtiesStage]
+    return [EventsStage, PlacesStage, ActorsStage, DatesStage, AttributionStage, CasualtiesStage]
 
 
 def deciders() -> dict[str, Decider]:

@@ -33,7 +33,7 @@ class ArticleResult:
     places: list[PlaceMention] = field(default_factory=list)
 
 
-STAGE_ORDER = ("events", "actors", "places", "dates", "attribution", "casualties")
+STAGE_ORDER = ("events", "places", "actors", "dates", "attribution", "casualties")
 
 
 def default_stages(res: Resources) -> list[Stage]:
@@ -44,7 +44,9 @@ def default_stages(res: Resources) -> list[Stage]:
     from .stages.events import EventsStage
     from .stages.places import PlacesStage
 
-    return [EventsStage(res), ActorsStage(res), PlacesStage(res), DatesStage(res), AttributionStage(res),
+    # places before actors: an actor named after a place ("Toledo police") takes the country of the place as
+    # the places stage resolved it in the article's context
+    return [EventsStage(res), PlacesStage(res), ActorsStage(res), DatesStage(res), AttributionStage(res),
             CasualtiesStage(res)]
 
 

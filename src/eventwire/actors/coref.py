@@ -75,13 +75,17 @@ class ArticleActors:
     """All actor mentions of a Doc, resolved once; `resolve(head, span)` for any noun of the article."""
 
     def __init__(self, doc: Doc, lexicon: ActorLexicon, when: date | None = None,
-                 places: PlaceLookup | None = None):
+                 places: PlaceLookup | None = None, placed: dict[int, str] | None = None):
         self.doc = doc
+        self.placed = placed or {}  # token index -> country of the place resolved there (stages/places.py)
         self.lex = lexicon
         self.when = when
         self.places = places
         self._place_ents: list[tuple[Span, int]] | None = None  # (entity, start of its sentence)
         self._span_words: dict[tuple[int, int], frozenset[str]] = {}
+        self._surnames: set[str] | None = None  # last words of the persons the article names in full
+        # whether case tells names from words: some word inside a sentence is capitalised
+        self.cased = any(t.text[:1].isupper() and not t.is_sent_start and t.text != "I" for t in doc)
         self._country_cache: dict[tuple[str, bool], str | None] = {}
         self.by_head: dict[int, Mention] = {}
         self._named: list[Token] | None = None
@@ -143,7 +147,11 @@ class ArticleActors:
         low = head.lower_
         if _is_pronoun(head):
             return self._pronoun(head, span)
-        info = self.lex.resolve(span.text, self.when, self.places)
+        # a person's name is no place: "Young", "Nelson" and "Garcia" are towns too, but not as a person's name
+        places = None if self._person_name(head) else self.places
+        info = self._without_homographs(span, self.lex.resolve(span.text, self.when, places), places)
+        if info is not None and info.kind == "named" and self._namesake(head, info):
+            info = None
         if head.pos_ == "PROPN" and (info is None or info.kind == "named"):
             info = self._apposition(head, info)
         if self._is_description(head, span, info):
@@ -191,7 +199,62 @@ class ArticleActors:
                                     and m.person)
             if ante is not None and ante.info is not None:
                 return Mention(head, span, ante.info, f"coreferent with '{ante.span.text}' (same name)")
-        return Mention(head, span, info, "dictionary")
+        return Mention(head, span, self._as_placed(span, info), "dictionary")
+
+    def _placed_in(self, span: Span) -> str | None:
+        return next((self.placed[t.i] for t in span if t.i in self.placed), None)
+
+    def _as_placed(self, span: Span, info: ActorInfo | None) -> ActorInfo | None:
+        """An actor whose country the dictionary took from a place name ("Toledo police", "Lebanon" as a town)
+        takes the country the places stage resolved that name to in the article's context."""
+        if info is None or info.country is None or info.kind not in PLACE_KINDS or any(
+                t.ent_type_ == "NORP" for t in span):
+            return info
+        countries = {self.placed[t.i] for t in span if t.i in self.placed}
+        if len(countries) != 1 or info.country in countries:
+            return info
+        country = countries.pop()
+        old = self.lex.country_name(info.country) or info.country
+        new = self.lex.country_name(country) or country
+        name = info.name.replace(old, new) if info.name and old in info.name else info.name
+        return replace(info, country=country, name=name,
+                       reason=f"{info.reason}; but the place is in {country} in this article (places stage)")
+
+    def _without_homographs(self, span: Span, info: ActorInfo | None, places: PlaceLookup | None
+                            ) -> ActorInfo | None:
+        """In a text that capitalises names, a town's or capital's name written in lower case is an English
+        word ("a 16-year-old male" is no one from Male): the phrase is read again without it. A text in one
+        case (all lower, or upper case lowered for the parser) says nothing by its case."""
+        if info is None or not info.matched or not self.cased:
+            return info
+        bad = {w for m in info.matched if m.islower() and (e := self.lex.lookup(m)) is not None
+               and e.kind in LOWERCASE_HOMOGRAPHS for w in m.split()}
+        if not bad:
+            return info
+        words = [t.text for t in span if t.lower_ not in bad]
+        return self.lex.resolve(" ".join(words), self.when, places) if words else None
+
+    def _person_name(self, head: Token) -> bool:
+        """The word is (part of) a person's name: tagged so, or the surname of a person the article names
+        ("Officer Dana Young ... Young fired")."""
+        if head.ent_type_ == "PERSON":
+            return True
+        if head.ent_type_ in ("GPE", "LOC", "FAC") or head.pos_ != "PROPN":
+            return False
+        if self._surnames is None:
+            self._surnames = {e[-1].lower_ for e in self.doc.ents if e.label_ == "PERSON" and len(e) >= 2}
+        return head.lower_ in self._surnames
+
+    def _namesake(self, head: Token, info: ActorInfo) -> bool:
+        """A surname the dictionary gives to an office holder ("Peterson" -> a Canadian minister) belongs to
+        someone else when the article names another person with that surname ("Mark Peterson, 45, of ...")
+        and none with the office holder's first name."""
+        words = (info.name or "").lower().split()
+        if len(words) < 2 or head.lower_ != words[-1] or sum(t.pos_ == "PROPN" for t in head.subtree) > 1:
+            return False  # only a surname standing alone ("Peterson", "President Peterson")
+        fulls = [e for e in self.doc.ents if e.label_ == "PERSON" and len(e) >= 2 and e[-1].lower_ == head.lower_]
+        # another first name (not a spelling of the same one: "Yasir"/"Yasser" share their initial)
+        return bool(fulls) and all(e[0].lower_[:1] != words[0][:1] for e in fulls)
 
     def _apposition(self, head: Token, own: ActorInfo | None = None) -> ActorInfo | None:
         """What an apposition says of a name the dictionary lacks: "Salaheddine Sidhoum, Algeria's leading human
@@ -299,7 +362,7 @@ class ArticleActors:
                 continue
             if head.i in range(ent.start, ent.end) or _against(ent) or places_only and self._demonym(ent):
                 continue
-            country = self._ent_country(ent.text, not self._demonym(ent))
+            country = self._placed_in(ent) or self._ent_country(ent.text, not self._demonym(ent))
             if country is None or (candidates is not None and country not in candidates):
                 continue
             same = ent_sent_start == sent.start
@@ -350,6 +413,12 @@ class ArticleActors:
                 c = hit[0] if hit else None
             self._country_cache[key] = c if c not in NONSTATE else None
         return self._country_cache[key]
+
+
+# entries that name a town or a seat of government: in lower case the same letters may be an English word
+LOWERCASE_HOMOGRAPHS = frozenset({"seat", "place"})
+# kinds of dictionary entries whose country comes from a place's name
+PLACE_KINDS = frozenset({"place", "seat", "capital", "country", "agent"})
 
 
 def _against(ent: Span) -> bool:

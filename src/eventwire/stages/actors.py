@@ -82,6 +82,27 @@ def _refers_to_event(trigger: Token, triggers: set[int]) -> bool:
         frontier.extend(c for c in tok.children if c.dep_ in OBJECT_DEPS)
     return False
 
+PLACED_MIN_CONFIDENCE = 0.8
+NOT_PLACE_ENTS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
+
+
+def placed_countries(ctx: ArticleContext) -> dict[int, str]:
+    """Token index -> country of the place the places stage resolved there, in the article's context (a
+    "Lebanon" or "Toledo" of an Ohio report is in the United States). Empty when places did not run first."""
+    out: dict[int, str] = {}
+    for p in ctx.places:
+        # towns and divisions the geoparser is sure of; a country's name says its country by itself
+        if p.country_iso3 is None or p.is_demonym or p.confidence < PLACED_MIN_CONFIDENCE \
+                or (p.feature_code or "").startswith("PCL"):
+            continue
+        span = ctx.doc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is None or any(t.ent_type_ in NOT_PLACE_ENTS for t in span):
+            continue  # "Hassan" of King Hassan, "Supreme" of the Supreme Court: a place only by its letters
+        for t in span:
+            out.setdefault(t.i, p.country_iso3)
+    return out
+
+
 class ActorsStage:
     name = "actors"
     requires: tuple[str, ...] = ("event_type",)
@@ -95,7 +116,8 @@ class ActorsStage:
     def __call__(self, ctx: ArticleContext) -> None:
         if not ctx.events:
             return
-        mentions = ArticleActors(ctx.doc, self.res.actors, ctx.article.published, self._places())
+        mentions = ArticleActors(ctx.doc, self.res.actors, ctx.article.published, self._places(),
+                                 placed_countries(ctx))
         ctx.notes["actors"] = mentions
         triggers = {ev.trigger.i for ev in ctx.events}
         for ev in ctx.events:
