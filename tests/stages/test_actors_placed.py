@@ -32,3 +32,10 @@ def test_a_police_force_named_after_a_us_town_is_american(pipeline, text: str, t
 def test_a_country_named_as_a_country_keeps_its_own_code(pipeline) -> None:
     evs = _events(pipeline, "Lebanon accused Israel of shelling villages near the border on Monday.")
     assert any(e.actor1_country == "LBN" for e in evs)
+
+
+def test_a_place_the_phrase_only_names_does_not_change_the_actors_country(pipeline) -> None:
+    evs = _events(pipeline, "Rebels destroyed the main Mossad espionage office in Iraq's Kurdistan region on "
+                            "Monday, officials said.")
+    ev = next(e for e in evs if e.trigger_text == "destroyed")
+    assert ev.actor2_country == "ISR"

@@ -210,7 +210,17 @@ class ArticleActors:
         if info is None or info.country is None or info.kind not in PLACE_KINDS or any(
                 t.ent_type_ == "NORP" for t in span):
             return info
-        countries = {self.placed[t.i] for t in span if t.i in self.placed}
+        runs: list[list[Token]] = []  # the place names inside the phrase, as runs of placed tokens
+        for t in span:
+            if t.i in self.placed:
+                if runs and runs[-1][-1].i == t.i - 1:
+                    runs[-1].append(t)
+                else:
+                    runs.append([t])
+        # only a place the dictionary read as the actor's country ("Toledo" -> ESP); not a place the phrase
+        # merely names ("the Mossad headquarters in Iraq's Kurdistan region")
+        countries = {self.placed[r[0].i] for r in runs
+                     if self._ent_country(" ".join(t.text for t in r)) == info.country}
         if len(countries) != 1 or info.country in countries:
             return info
         country = countries.pop()
