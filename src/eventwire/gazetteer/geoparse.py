@@ -6,7 +6,9 @@ Iraq, flagged is_demonym), and a gazetteer phrase pass over proper nouns outside
 (e.g. "Erbil" inside "Erbil airport", or mis-typed as ORG/PRODUCT) that keeps only prominent places.
 Entities the tagger calls people, organisations etc. are places when the article uses the name as a place
 elsewhere, or when the sentence says so (`_place_by_syntax`: "in X", "the town of X", "X and Y counties",
-"the X Police Department", an upper-case dateline, "(R-X)"). Resolution: rank.py (with the publisher's
+"the X Police Department", an upper-case dateline, "(R-X)"); never a name after a title ("King Hassan"),
+a word of an institution's own name ("Supreme Court") or a word an organisation's name uses as a word ("the
+Organization of African Unity"), nor a shorter name inside a longer one. Resolution: rank.py (with the publisher's
 home from the article's url / source, outlets.py, as a soft prior), in RESOLVE_PASSES passes
 so that each pass sees the article's other places as the pass before resolved them; a name the gazetteer
 lacks is placed at the article's main place with a low confidence and a reason starting FALLBACK."""
@@ -88,6 +90,22 @@ STRAY_KM = 1000.0
 STRAY_SUPPORT = 2
 STRAY_CLASSES = {"P", "S", "L", "T", "H", "V"}
 LOCATIVE_PREPS = {"in", "at", "near", "to", "from", "outside", "into", "across", "toward", "towards"}
+# A name right after one of these is a person's ("King Hassan", "President Bush", "Gen. Moro"), not a place;
+# CAPITAL_TITLES only when capitalised ("General Aoun", but "the general Denver area", "a major London bank")
+TITLES = {"king", "queen", "prince", "princess", "sheikh", "sheik", "emir", "sultan", "shah", "president",
+          "premier", "chancellor", "minister", "ayatollah", "pope", "gen", "colonel", "col", "lt", "lieutenant",
+          "maj", "captain", "capt", "admiral", "adm", "sergeant", "sgt", "mr", "mrs", "ms", "dr", "sir", "lord",
+          "lady", "senator", "sen", "rep", "governor", "gov", "mayor", "judge", "bishop", "archbishop", "cardinal",
+          "rev", "reverend", "imam", "mullah", "marshal", "secretary", "ambassador", "envoy", "spokesman",
+          "spokeswoman", "chairman", "commander", "comrade", "dictator", "monarch", "warlord", "cleric"}
+CAPITAL_TITLES = {"General", "Major", "Leader"}
+# `_phrase_pass`: the longest name tried (tokens): "the Democratic People's Republic of Korea" is one name,
+# not "Republic of Korea" inside a longer one
+MAX_NAME_TOKENS = 8
+# nouns a leader's name modifies: "the Bush administration" is no place (Bush, Egypt) even though "Bush" is
+# never part of a longer person name in the article
+LEADER_NOUNS = {"administration", "government", "regime", "presidency", "cabinet", "campaign", "era", "doctrine",
+                "family", "dynasty", "aides", "loyalists", "supporters"}
 
 
 @dataclass
@@ -242,7 +260,8 @@ class Geoparser:
             self._retag(doc, taken, place_tok, known, person_words, take)
         for ent in doc.ents:  # places inside organisations etc. ("Erbil airport", "Kurdish Regional ...")
             if ent.label_ in EMBED_LABELS:
-                for m in self._phrase_pass(doc, ent.start, ent.end, embedded=True, known=known, place_tok=place_tok):
+                for m in self._phrase_pass(doc, ent.start, ent.end, embedded=True, known=known, place_tok=place_tok,
+                                           in_org=True):
                     take(m)
         for ent in doc.ents:  # "Anderson County Sheriff Greg Taylor" tagged as one person, "Walker County Court"
             if ent.label_ not in PLACE_LABELS:
@@ -313,13 +332,17 @@ class Geoparser:
             cands = self._lookup_span(span)
             if not cands or self.gaz.demonym(span.text) is not None:
                 continue
+            if ent.label_ == "PERSON" and _after_title(doc, s):
+                continue  # "King Hassan of Morocco", "President Bush"
             if normalize(span.text) in known:
                 take(Mention(s, e, source=f"{ent.label_} entity named as a place elsewhere in the article",
                              cands=cands))
                 continue
             why = _place_by_syntax(span, place_tok)
+            if why == CIVIC_REASON and len(span) == 1 and _institution_word(span[0]):
+                why = None  # "Supreme Court": the court's own word, not a hamlet's
             if not why and ent.label_ == "PERSON" and e - s == 1 and doc[s].lower_ not in person_words \
-                    and _prominent(cands):
+                    and _prominent(cands) and not (e < len(doc) and doc[e].lower_ in LEADER_NOUNS):
                 why = "a prominent place never part of a longer person name"
             if not why and span.root.dep_ == "pobj" and span.root.head.lower_ in LOCATIVE_PREPS \
                     and _prominent(cands):
@@ -345,6 +368,8 @@ class Geoparser:
             cands = self._lookup_span(doc[ns:ne])
             if cands:
                 return [Mention(ns, ne, source=f"{ent.label_} entity, extended", cands=cands)]
+        if e - s == 1 and doc[s].lower_ in DIRECTIONS:
+            return []  # "the West", "the North": a part of the world or of a country the text does not name
         cands = self._lookup_span(doc[s:e])
         if cands:
             return [Mention(s, e, source=f"{ent.label_} entity", cands=cands)]
@@ -367,7 +392,7 @@ class Geoparser:
         return None
 
     def _phrase_pass(self, doc: Doc, s: int, e: int, embedded: bool, known: set[str] | None = None,
-                     place_tok: list[bool] | None = None) -> list[Mention]:
+                     place_tok: list[bool] | None = None, in_org: bool = False) -> list[Mention]:
         """Longest gazetteer names among the capitalised tokens of doc[s:e]: prominent places, names the
         article uses as places elsewhere (`known`), or places by their syntax (`_place_by_syntax`)."""
         out: list[Mention] = []
@@ -378,7 +403,10 @@ class Geoparser:
                 i += 1
                 continue
             hit = None
-            for j in range(min(e, i + 4), i, -1):
+            if _after_title(doc, i):
+                i += 1  # "King Hassan": the name of a person
+                continue
+            for j in range(min(e, i + MAX_NAME_TOKENS), i, -1):
                 if not _capitalised(doc[j - 1]):
                     continue
                 span = doc[i:j]
@@ -393,6 +421,9 @@ class Geoparser:
                 if not cands:
                     continue
                 source = "gazetteer name in a name" if embedded else "gazetteer name"
+                if in_org and j - i == 1 and self._modifier_or_head(doc, i, s) \
+                        and not (known is not None and normalize(span.text) in known):
+                    continue  # "Organization of African Unity", "the Total Independence of Angola"
                 if _prominent(cands) or (known is not None and normalize(span.text) in known) or _dotted_abbr(span, cands):
                     hit = Mention(i, j, source=source, cands=cands)
                     break
@@ -403,6 +434,8 @@ class Geoparser:
                     why = IN_NAME_REASON if in_name else _place_by_syntax(span, place_tok)
                     if embedded and why not in (CIVIC_REASON, IN_NAME_REASON):
                         why = None  # inside a name: "the X Police Department", "Lutheran School in X"
+                if why == CIVIC_REASON and embedded and j - i == 1 and _institution_word(doc[i]):
+                    why = None  # "Supreme Court", "High Court": the word is part of the institution's name
                 if why and _local(cands):
                     hit = Mention(i, j, source=f"{source} {why}", cands=cands)
                     break
@@ -412,6 +445,14 @@ class Geoparser:
             else:
                 i += 1
         return out
+
+    def _modifier_or_head(self, doc: Doc, i: int, s: int) -> bool:
+        """A single word at doc[i] inside an organisation's name (starting at doc[s]) that the name uses as
+        a word, not as a place: the head of an "of" phrase ("the Total Independence of Angola") or a noun
+        after a demonym ("the Organization of African Unity")."""
+        if i + 1 < len(doc) and doc[i + 1].lower_ == "of":
+            return True
+        return i > s and doc[i - 1].text[:1].isupper() and self.gaz.demonym(doc[i - 1].text) is not None
 
     def _county_in_name(self, doc: Doc, s: int, e: int) -> list[Mention]:
         """"X County" (or Parish, Township) inside a longer name: a division whatever the entity's label."""
@@ -630,6 +671,8 @@ def _dateline_at(span: Span) -> bool:
         return False
     if span.end >= len(doc) or doc[span.end].text not in DATELINE_PUNCT:
         return False
+    if doc[span.end].text in ("-", "–") and not span[-1].whitespace_ and not doc[span.end].whitespace_:
+        return False  # "NATO-member Norway": a compound, not "BEIRUT - ..."
     if span.start == 0:
         return True
     prev = doc[span.start - 1]
@@ -667,6 +710,21 @@ def _stray(m: Mention, mentions: list[Mention], focus: Place, home: Home | None)
         if q is not None and q.country_iso3 == focus.country_iso3:
             at_focus.add(q.id)
     return len(at_focus) >= STRAY_SUPPORT and haversine_km(p.lat, p.lon, focus.lat, focus.lon) > STRAY_KM
+
+
+def _after_title(doc: Doc, i: int) -> bool:
+    """doc[i] opens a person's name: a capitalised word after a title ("King", "Gen.", "President"). Callers
+    try longer gazetteer names from the title on first ("Prince George", "General Santos")."""
+    if i == 0 or not doc[i].text[:1].isupper():
+        return False
+    prev = doc[i - 1].text.rstrip(".")
+    return prev.lower() in TITLES or prev in CAPITAL_TITLES
+
+
+def _institution_word(tok: Token) -> bool:
+    """A word of an institution's own name ("Supreme" of "Supreme Court", "High", "National", "Municipal"),
+    or an adjective: no town's name when it opens "<word> Court", "<word> Council"."""
+    return tok.text in INSTITUTION_WORDS or tok.lower_ in CIVIC_WORDS or tok.pos_ == "ADJ"
 
 
 def _small(p: Place | None) -> bool:

@@ -19,6 +19,7 @@ from .normalize import normalize
 __all__ = ["NAME_ABBR", "NAME_ALT", "NAME_MAIN", "NAME_SHORT", "Candidate", "Gazetteer", "Place"]
 
 _PRECISION = {"PCLI": "country", "PCLD": "country", "PCLS": "country", "PCLF": "country", "PCL": "country",
+              "PCLH": "country",
               "ADM1": "admin1", "ADM2": "admin2", "ADMD": "admin1"}
 
 

@@ -49,6 +49,15 @@ HOME_NEAR_KM = 100.0  # publisher-home prior: full weight within this distance o
 HOME_FAR_KM = 300.0  # fading to none at this one
 HOME_FEATURES = ("home_country", "home_admin1", "home_near")
 SPECIFICITY = {"admin1": 3, "region": 2, "country": 1}
+# `_unplaced_small`: a town of fewer than SMALL_TOWN_POP people that the text does not place loses to the
+# name's country, or to a namesake of at least BIG_NAMESAKE_POP people and NAMESAKE_RATIO times its size
+SMALL_TOWN_POP = 50_000
+BIG_NAMESAKE_POP = 100_000
+NAMESAKE_RATIO = 20.0
+# what places a town in the text or the publisher's home, with the least value that counts
+PLACING = {"container": 0.5, "ctx_admin1_share": 0.2, "ctx_near": 0.3, "ctx_close_names": 1.0, "home_country": 0.5,
+           "home_admin1": 0.5, "home_near": 0.3, "division_word_division": 0.5}
+NAMESAKE_REASON = "a small town the text does not place (no state, province or nearby place named)"
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "ranker.json"
 
 
@@ -333,6 +342,19 @@ class Ranker:
         order = sorted(range(len(cands)), key=lambda i: -scores[i])
         bi = order[0]
         best, prob = cands[bi], dist[0][1]
+        alt = _unplaced_small(cands, feats, scores, bi)
+        if alt is not None:  # the country or the much larger namesake takes the small town's probability
+            dist = [(cands[alt].place if p.id == best.place.id else best.place if p.id == cands[alt].place.id else p, w)
+                    for p, w in dist]
+            if all(p.id != cands[alt].place.id for p, _ in dist):
+                dist[0] = (cands[alt].place, prob)
+            small = best.place
+            bi, best = alt, cands[alt]
+            reason = (f"{best.place.name} ({best.place.feature_code}, {best.place.country_iso3 or '-'}) p={prob:.2f}"
+                      f" over {len(cands) - 1} other candidate(s): "
+                      + ("the country named" if best.place.is_country else "a far larger namesake")
+                      + f" beats {small.name} ({small.feature_code}, {small.country_iso3 or '-'}), {NAMESAKE_REASON}")
+            return Ranked(best.place, scores[bi], round(prob, 3), reason, dist)
         if prob < MIN_PROB:
             return Ranked(None, scores[bi], 0.0, f"abstained: best candidate {best.place.name} has p={prob:.2f}",
                           dist)
@@ -347,6 +369,26 @@ class Ranker:
         if home is not None and any(fb[FEATURES.index(n)] > 0 for n in HOME_FEATURES):
             reason += f" [publisher home {home.name}: {home.reason}]"
         return Ranked(best.place, scores[bi], round(prob, 3), reason, dist)
+
+
+def _unplaced_small(cands: list[Candidate], feats: list[list[float]], scores: list[float], bi: int) -> int | None:
+    """The candidate that should replace the ranker's choice `bi`, or None. A populated place or division of
+    fewer than SMALL_TOWN_POP people that nothing in the text places (no "X, Y", no first-level division,
+    nearby place or division word of the article, no publisher there; `PLACING`) is a weak reading
+    when the name is also a country's (by its main or alternate name: "Macedonia") or a namesake's of at
+    least BIG_NAMESAKE_POP people and NAMESAKE_RATIO times larger by its main name ("Geneva"): an article that merely names
+    the town's country ("U.S. negotiators return to Geneva") says nothing about which one is meant."""
+    b = cands[bi].place
+    if b.is_country or b.feature_class not in ("P", "A") or b.population >= SMALL_TOWN_POP:
+        return None
+    fb = feats[bi]
+    if any(fb[FEATURES.index(n)] >= least for n, least in PLACING.items()):
+        return None
+    alts = [i for i, c in enumerate(cands) if c.place.is_country and c.kind <= NAME_ALT]
+    if not alts:
+        big = max(BIG_NAMESAKE_POP, NAMESAKE_RATIO * b.population)
+        alts = [i for i, c in enumerate(cands) if c.kind == NAME_MAIN and c.place.population >= big]
+    return max(alts, key=lambda i: scores[i]) if alts else None
 
 
 __all__ = ["FEATURES", "Context", "Ranked", "Ranker", "contains", "features", "haversine_km", "prior", "prior_dist"]
