@@ -89,3 +89,34 @@ def test_distinct_needs_a_disagreement():
     assert distinct(Person(role="police"), Person(role="suspect"), roles_only=True) is not None
     assert distinct(Person(role="police"), Person(role="victim")) is None  # an officer can be the victim
     assert distinct(Person(years=11), Person(years=12)) == "ages 11 vs 12"
+
+
+@pytest.mark.parametrize("text,injured", [
+    # a plural spelled out by a list after a comma counts the list once
+    ("The victims, three men and a woman, were wounded.", 4),
+    ("The victims, a 19-year-old man and a 22-year-old woman, were shot.", 2),
+    # with a number of its own, the plural's number is the count: the list names the same people
+    ("Three people, two men and a woman, were wounded.", 3),
+    # ages after the plural are not people
+    ("The victims, ages 22 and 19, were wounded.", None),
+    # "both" + a plural noun: two people
+    ("Both men were shot.", 2),
+    # a numeral the parser tied to the time after the verb is the verb's object
+    ("Police are investigating a shooting that injured five late Saturday night.", 5),
+])
+def test_victims_spelled_out_after_a_comma(nlp, text, injured):
+    assert count_casualties(nlp(text))[1] == injured
+
+
+@pytest.mark.parametrize("text,trigger,injured", [
+    # a vague lower bound gives way to an exact count told later
+    ("A shooting broke out at a club on Friday. Some were hit by gunfire. Four people were taken to the "
+     "hospital.", "shooting", 4),
+    # the shot less the dead when a later sentence counts fewer injured (those taken to a hospital)
+    ("Eight people were shot in the city on Wednesday night. A man died at the scene. Five others were "
+     "hospitalized.", "shot", 7),
+    # ... but not when the later count is the larger one
+    ("Two people were shot in the city on Wednesday night. Four others were hurt by flying glass.", "shot", 4),
+])
+def test_which_count_of_the_injured(nlp, text, trigger, injured):
+    assert _counts(nlp, text, trigger)[1] == injured

@@ -106,3 +106,22 @@ def test_the_latest_attack_on_someones_property_joins_the_event_just_told(nlp) -
     _draft(ctx, "attack", place="Ghana", actor2_text="Ghana", actor2_country="GHA")
     assert merge_mentions(ctx) == [first]
     assert first.get("mentions") == 2
+
+
+def test_an_injured_count_replaces_a_zero_worked_out_by_subtraction(nlp) -> None:
+    ctx = _ctx(nlp, "Gunmen attacked a bank in Lagos. Police said the attack wounded three guards.")
+    first = _draft(ctx, "attacked", place="Lagos", actor1_text="Gunmen", fatalities=1, injured=0,
+                   casualty_reason="killed 1 (died); injured 0 = 1 shot or stabbed minus 1 killed")
+    _draft(ctx, "attack", injured=3, casualty_reason="injured 3 in the event's sentence")
+    assert merge_mentions(ctx) == [first]
+    assert first.get("injured") == 3
+    assert first.get("casualty_reason").startswith("injured 3 from sentence 2")
+
+
+def test_a_reported_zero_injured_is_kept(nlp) -> None:
+    ctx = _ctx(nlp, "Gunmen attacked a bank in Lagos. Police said the attack wounded three guards.")
+    first = _draft(ctx, "attacked", place="Lagos", actor1_text="Gunmen", injured=0,
+                   casualty_reason="injured 0 in the event's sentence ('no one': none)")
+    _draft(ctx, "attack", injured=3, casualty_reason="injured 3 in the event's sentence")
+    assert merge_mentions(ctx) == [first]
+    assert first.get("injured") == 0

@@ -280,6 +280,8 @@ def _single_count(p: Token, depth: int = 0) -> tuple[int, str] | None:
             vg = _vague(c)
             if vg is not None:
                 return vg
+        if c.dep_ in ("det", "predet") and c.lower_ == "both" and p.tag_ == "NNS" and p.pos_ == "NOUN":
+            return 2, f"'both {p.text}': two people"
     if low in NON_PERSON or p.lemma_.lower() in NON_PERSON:
         return None
     if low in ("old", "olds") and any(c.lower_ in ("year", "month", "week") or "year" in c.lower_
@@ -311,10 +313,45 @@ def _clausal_conjunct(c: Token) -> bool:
     return any(k.dep_ == "amod" and k.tag_ in ("VBG", "VBN") for k in c.children) or c.pos_ in ("VERB", "AUX")
 
 
+def _apposed_list(head: Token) -> list[Token] | None:
+    """The people a plural noun is spelled out as after a comma: "the victims, three men and a woman, were
+    wounded" (the list is an apposition, parsed as an appos or as conjuncts of the plural). Conjuncts are
+    read as an apposition only when the list closes with a comma or the plural is definite ("the victims"):
+    "two officers, a bystander and the suspect" is a list of three groups."""
+    if head.tag_ not in ("NNS", "NNPS"):
+        return None
+    ap = next((c for c in head.children if c.dep_ == "appos" and c.i > head.i), None)
+    if ap is not None:
+        return [ap, *[c for c in ap.conjuncts if c.i > ap.i and not _clausal_conjunct(c)]]
+    conjs = [c for c in head.conjuncts if c.i > head.i and not _clausal_conjunct(c)]
+    doc = head.doc
+    if not conjs or head.i + 1 >= len(doc) or doc[head.i + 1].text != ",":
+        return None
+    if any(c.dep_ == "cc" and c.i < conjs[0].i for c in head.children):
+        return None
+    end = conjs[-1].right_edge.i + 1
+    closes = end < len(doc) and doc[end].text == ","
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in head.children)
+    return conjs if closes or definite else None
+
+
 def np_count(head: Token) -> tuple[int, str] | None:
     """Count a victims phrase with its conjuncts: "a man and his two sons" = 3. A bare plural inside a
-    conjunction counts as 2 (at least two); alone it is unknown (None)."""
-    parts = [head, *[c for c in head.conjuncts if c.i > head.i and not _clausal_conjunct(c)]]
+    conjunction counts as 2 (at least two); alone it is unknown (None). A plural spelled out by a list after
+    a comma ("the victims, three men and a woman") is counted once: by its own number, else by the list."""
+    listed = _apposed_list(head)
+    if listed is not None and all(p.pos_ in ("NOUN", "PROPN") and p.lemma_.lower() not in ("age", "aged")
+                                  for p in listed):  # "the victims, 22 and 19", "the men, ages 18 and 22": ages
+        own = _single_count(head)
+        if own is not None:
+            return own[0], f"{own[1]} (the list after it names the same people)"
+        inner = _count_parts(listed, listed[0])
+        if inner is not None:
+            return inner[0], f"{head.text!r}, spelled out: {inner[1]}"
+    return _count_parts([head, *[c for c in head.conjuncts if c.i > head.i and not _clausal_conjunct(c)]], head)
+
+
+def _count_parts(parts: list[Token], head: Token) -> tuple[int, str] | None:
     total = 0
     notes = []
     for p in parts:
@@ -427,6 +464,8 @@ def _verb_patient(v: Token) -> Token | None:
     if obj is None and subj is not None and not any(c.dep_ in ("aux", "auxpass") for c in v.children) and (
             v.tag_ == "VBN" or _is_count_phrase(subj)):
         return subj  # "the four people shot", "... and 5 others injured": reduced or headline style
+    if obj is None and (num := _number_before_a_time(v)) is not None:
+        return num  # "a shooting that injured five late Saturday night": the numeral was parsed into the time
     if obj is None:
         for cj in v.conjuncts:
             if cj.i > v.i:
@@ -434,6 +473,21 @@ def _verb_patient(v: Token) -> Token | None:
                 if obj is not None:
                     break
     return obj
+
+
+TIME_NOUNS = {"morning", "afternoon", "evening", "night", "day", "weekend", "week", "today", "tonight", "monday",
+              "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def _number_before_a_time(v: Token) -> Token | None:
+    """A numeral right after an active casualty verb that the parser tied to a following time phrase ("injured
+    five late Saturday night"): a count of people cannot qualify a night, so it is the verb's object."""
+    if v.i + 1 >= len(v.doc):
+        return None
+    num = v.doc[v.i + 1]
+    if not (num.like_num or num.lower_ in NUMBER_WORDS) or num.dep_ != "nummod" or num.head.i <= num.i:
+        return None
+    return num if num.head.lower_ in TIME_NOUNS and num.head.tag_ in ("NN", "NNP") else None
 
 
 MODAL_WORDS = {"will", "would", "could", "might", "may", "should", "can", "must", "shall", "'ll", "wo", "ca"}
@@ -923,10 +977,12 @@ def combine(own: list[Figure], later: list[Figure] | None = None, article_killed
             chosen[cat] = f
             notes.append(f"{cat} {f.count} in the event's sentence, nearer another mention ({f.note})")
         elif rest:
-            f = rest[0]
+            # a vague lower bound ("some were hit") gives way to a count ("four people were hit") told later
+            f = next((x for x in rest if not _is_vague(x)), rest[0])
             chosen[cat] = f
             others = sorted({x.count for x in rest if x.count != f.count})
-            extra = f"; other figures {others} not used (first toll sentence wins)" if others else ""
+            first = "first exact count wins" if _is_vague(rest[0]) and f is not rest[0] else "first toll sentence wins"
+            extra = f"; other figures {others} not used ({first})" if others else ""
             notes.append(f"{cat} {f.count} in a following toll sentence ({f.note}){extra}")
     _add_victims(chosen, added or [], notes)
     for cat in ("killed", "hit"):
@@ -939,6 +995,7 @@ def combine(own: list[Figure], later: list[Figure] | None = None, article_killed
     killed = chosen["killed"].count if "killed" in chosen else None
     injured = chosen["injured"].count if "injured" in chosen else None
     injured = _plus_the_one_hit(chosen, injured, notes)
+    injured = _hit_in_own_sentence(chosen, own, injured, killed, notes)
     if injured is None and "hit" in chosen:
         hit = chosen["hit"].count
         dead = chosen.get("killed")
@@ -966,6 +1023,27 @@ def combine(own: list[Figure], later: list[Figure] | None = None, article_killed
     if killed is None and injured is None:
         return None, None, "no casualty count reported for this event"
     return killed, injured, "; ".join(notes)
+
+
+def _hit_in_own_sentence(chosen: dict[str, Figure], own: list[Figure], injured: int | None, killed: int | None,
+                         notes: list[str]) -> int | None:
+    """The injured are those shot, less the dead, when the event's own sentence says how many were shot and
+    another sentence tells of fewer injured ("eight people were shot ... one died ... five others were
+    hospitalized" = 7): the later sentence often counts only some of them (those taken to a hospital)."""
+    inj, hit = chosen.get("injured"), chosen.get("hit")
+    if injured is None or inj is None or hit is None or inj in own or hit not in own or inj.update or hit.floor:
+        return injured
+    cand = hit.count - (killed or 0)
+    if cand <= injured:
+        return injured
+    notes.append(f"injured {cand} = {hit.count} shot in the event's sentence minus {killed or 0} killed, more than "
+                 f"the {injured} injured told later")
+    return cand
+
+
+def _is_vague(f: Figure) -> bool:
+    """A count read from the conservative table of vague quantities ("several", "some"): a lower bound."""
+    return "conservative table" in f.note
 
 
 def _plus_the_one_hit(chosen: dict[str, Figure], injured: int | None, notes: list[str]) -> int | None:

@@ -138,7 +138,10 @@ def _absorb(primary: EventDraft, other: EventDraft, where: str) -> None:
             pv[f] = ov.get(f)
         pv["geo_reason"] = f"{ov.get('geo_reason')} (from {where})"
     for f in ("fatalities", "injured"):
-        if ov.get(f) is not None and pv.get(f) is None:
+        # a 0 injured worked out by subtraction ("injured 0 = 2 shot or stabbed minus 2 killed", casualties stage)
+        # is no report that nobody was hurt: another mention's count of the injured says more
+        inferred = f == "injured" and pv.get(f) == 0 and "injured 0 = " in (pv.get("casualty_reason") or "")
+        if ov.get(f) is not None and (pv.get(f) is None or (inferred and ov[f] > 0)):
             pv[f] = ov[f]
             pv["casualty_reason"] = f"{f} {ov[f]} from {where}: {ov.get('casualty_reason') or ''}".strip()
     if "publication" in (pv.get("date_raw") or "publication") and ov.get("event_date") \
