@@ -288,3 +288,13 @@ def test_a_toll_belongs_to_the_violent_event_of_its_sentence(nlp):
     threat, killing = article_casualties(doc, triggers, ["THREATEN", "ASSAULT"])
     assert killing[0] == 3
     assert threat[0] is None, threat[2]
+
+
+@pytest.mark.parametrize(("text", "injured"), [
+    ("The ministry said it would send 40 power generators to hospitals in the east.", None),
+    ("Paramedics took two men to the hospital after the shooting.", 2),
+    ("Medics rushed five people to a hospital in the city.", 5),
+])
+def test_only_people_are_taken_to_hospital(nlp, text, injured):
+    killed, hurt, reason = count_casualties(nlp(text)[:])
+    assert (hurt if hurt else None) == injured, reason

@@ -68,6 +68,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .casualty_persons import WORDS as PERSON_WORDS
 from .casualty_persons import Person, describe, distinct
 from .records import place_conflict
 from .salience import choose_main
@@ -427,6 +428,20 @@ def _child(v: Token, deps: tuple[str, ...]) -> Token | None:
     return min(kids, key=lambda c: abs(c.i - v.i)) if kids else None
 
 
+# nouns for people beyond casualty_persons' table: what can be taken to a hospital by someone
+PEOPLE_NOUNS = {"people", "person", "persons", "other", "others", "victim", "patient", "resident", "student",
+                "teen", "teenager", "worker", "soldier", "civilian", "passenger", "driver", "bystander", "pedestrian",
+                "cyclist", "youth", "adult", "survivor", "casualty", "one", "two", "three", "several", "some"}
+
+
+def _animate(t: Token) -> bool:
+    """The object of "took/sent ... to the hospital" names people: a person word, a person's name, a pronoun
+    or a bare number ("took two to the hospital")."""
+    lemma = t.lemma_.lower()
+    return (lemma in PERSON_WORDS or t.lower_ in PERSON_WORDS or lemma in PEOPLE_NOUNS or t.lower_ in PEOPLE_NOUNS
+            or t.ent_type_ == "PERSON" or t.pos_ in ("PRON", "NUM"))
+
+
 def _is_count_phrase(t: Token) -> bool:
     """A noun with a numeral or a vague quantity: "5 others", "dozens"."""
     return any(c.dep_ == "nummod" for c in t.children) or t.lower_ in VAGUE
@@ -711,6 +726,8 @@ def sentence_figures(sent: Span) -> list[Figure]:
                     v.lemma_ in STAY_VERBS and _child(v, ("dobj",)) is None):
                 subj = _child(v, ("nsubjpass",)) or (_child(v, ("dobj",)) if v.lemma_ not in STAY_VERBS | {"be"}
                                                      else _child(v, ("nsubj",)))
+                if subj is not None and subj.dep_ == "dobj" and not _animate(subj):
+                    continue  # "Helsinki would send 40 power generators to hospitals": goods, not patients
                 c = np_count(subj) if subj is not None and subj.pos_ != "PRON" or (
                     subj is not None and subj.lower_ in PERSON_PRONOUNS) else None
                 if c is not None:  # "a woman was taken to the hospital", "five people are in the hospital"
