@@ -110,3 +110,10 @@ def test_publisher_home_from_the_article_url_and_source(nlp, stage):
     assert placed["https://www.chicagotribune.com/news/a"][0] == "Illinois"
     assert placed["The Denver Post"][0] == "Colorado"
     assert "publisher" in placed["The Denver Post"][1]
+
+
+def test_a_demonym_before_an_attack_names_the_attacker_not_the_place(nlp, stage):
+    text = "KYIV - Officials met on Friday. The talks came after Russian attacks damaged two power plants."
+    ctx = run(nlp, stage, text, ["attacks"])
+    ev = ctx.events[0]
+    assert ev.get("country_iso3") == "UKR", ev.get("geo_reason")

@@ -77,6 +77,9 @@ class PlacesStage:
             _assign(ev, choice, reason)
 
 
+ATTACKS = {"ASSAULT", "COERCE"}  # event types whose demonym modifier names the attacker ("Israeli strikes")
+
+
 def choose(ev: EventDraft, mentions: list[PlaceMention], spans: list[Span | None],
            dateline: PlaceMention | None, main: PlaceMention | None) -> tuple[PlaceMention | None, str]:
     """The place of one event and why."""
@@ -86,6 +89,8 @@ def choose(ev: EventDraft, mentions: list[PlaceMention], spans: list[Span | None
     tied: list[tuple[PlaceMention, str]] = []
     for m, sp in in_sent:
         how = _tie(ev.trigger, sp)
+        if how and m.is_demonym and how == "as a modifier of the trigger" and ev.get("event_type") in ATTACKS:
+            continue  # "Russian missile attacks damaged plants in Ukraine": the demonym says who, not where
         if how:
             tied.append((m, how))
     if tied:
