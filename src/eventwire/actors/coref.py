@@ -83,7 +83,7 @@ class ArticleActors:
         self.places = places
         self._place_ents: list[tuple[Span, int]] | None = None  # (entity, start of its sentence)
         self._span_words: dict[tuple[int, int], frozenset[str]] = {}
-        self._surnames: set[str] | None = None  # last words of the persons the article names in full
+        self._full_names: list[Span] | None = None  # persons the article names in full ("Mark Peterson")
         # whether case tells names from words: some word inside a sentence is capitalised
         self.cased = any(t.text[:1].isupper() and not t.is_sent_start and t.text != "I" for t in doc)
         self._country_cache: dict[tuple[str, bool], str | None] = {}
@@ -251,9 +251,12 @@ class ArticleActors:
             return True
         if head.ent_type_ in ("GPE", "LOC", "FAC") or head.pos_ != "PROPN":
             return False
-        if self._surnames is None:
-            self._surnames = {e[-1].lower_ for e in self.doc.ents if e.label_ == "PERSON" and len(e) >= 2}
-        return head.lower_ in self._surnames
+        return any(e[-1].lower_ == head.lower_ for e in self._persons_in_full())
+
+    def _persons_in_full(self) -> list[Span]:
+        if self._full_names is None:
+            self._full_names = [e for e in self.doc.ents if e.label_ == "PERSON" and len(e) >= 2]
+        return self._full_names
 
     def _namesake(self, head: Token, info: ActorInfo) -> bool:
         """A surname the dictionary gives to an office holder ("Peterson" -> a Canadian minister) belongs to
@@ -262,7 +265,7 @@ class ArticleActors:
         words = (info.name or "").lower().split()
         if len(words) < 2 or head.lower_ != words[-1] or sum(t.pos_ == "PROPN" for t in head.subtree) > 1:
             return False  # only a surname standing alone ("Peterson", "President Peterson")
-        fulls = [e for e in self.doc.ents if e.label_ == "PERSON" and len(e) >= 2 and e[-1].lower_ == head.lower_]
+        fulls = [e for e in self._persons_in_full() if e[-1].lower_ == head.lower_]
         # another first name (not a spelling of the same one: "Yasir"/"Yasser" share their initial)
         return bool(fulls) and all(e[0].lower_[:1] != words[0][:1] for e in fulls)
 
