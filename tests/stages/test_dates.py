@@ -393,3 +393,22 @@ def test_a_weekday_naming_the_day_after_the_stamp_dates_nothing(nlp):
     # "last Wednesday" and a weekday further back still resolve
     assert _run(nlp, "A man was shot last Wednesday.", TUE, "shot").get("event_date") == "2024-01-10"
     assert _run(nlp, "A man was shot on Sunday.", TUE, "shot").get("event_date") == "2024-01-14"
+
+
+@pytest.mark.parametrize(("other_place", "narrowed"), [("YEM", False), ("IRQ", True), (None, True)])
+def test_a_vague_past_reference_is_narrowed_only_by_the_same_incident(nlp, other_place, narrowed):
+    text = "Rebels attacked a convoy on Monday. Government forces recently performed airstrikes on rebel areas."
+    doc = nlp(text)
+    ctx = ArticleContext(article=Article(id="t", text=text, published=TUE), doc=doc)
+    for word, country in (("attacked", "IRQ"), ("airstrikes", other_place)):
+        tok = next(t for t in doc if t.text == word)
+        ctx.events.append(EventDraft(trigger=tok, sent=tok.sent))
+        ctx.events[-1].values.update(event_type="ASSAULT", country_iso3=country)
+    DatesStage(default_resources())(ctx)
+    first, second = ctx.events
+    assert first.get("event_date") == "2024-01-15"
+    if narrowed:  # the dated attack may be the same incident: its day narrows "recently"
+        assert second.get("event_date") == "2024-01-15"
+    else:  # another country's incident does not lend its day
+        assert (second.get("event_date"), second.get("event_date_end")) == ("2024-01-09", "2024-01-16")
+        assert second.get("date_raw") == "recently"
