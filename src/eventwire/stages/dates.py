@@ -2,7 +2,7 @@
 
 For each event the governing time expression is looked for, in this order:
 1. the event's own clause (or below it); a period there ("shot last week") is narrowed to a day the later
-   steps find inside it ("recently" only by a dated mention of the same incident: `same_incident`). An expression that hangs on another kind of event the trigger is
+   steps find inside it ("recently" only by a dated mention of the same incident: records.compatible). An expression that hangs on another kind of event the trigger is
    an argument of ("arrested a man Friday for the shooting") is not the event's; when the event sits in an
    "after"/"before" clause of the dated one, the interval named shifts the date ("arrested Thursday, a day
    after he shot ..." -> Wednesday; "hours after" -> the same day) and with no interval it is skipped;
@@ -52,6 +52,7 @@ from .dates_resolve import (
     resolve_time,
     timex_value,
 )
+from .records import compatible
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -393,7 +394,7 @@ class DatesStage:
                 # mention of the same incident narrows it, not the article's day for whatever it tells
                 if clause.res.value == "PAST_REF":
                     same = [i for i, t in enumerate(types)
-                            if t == ev.get("event_type") and same_incident(ev, ctx.events[i])]
+                            if compatible(ev, ctx.events[i])]
                     choice = narrative_time([triggers[i] for i in same], [clauses[i] for i in same], pub, what,
                                             follow_ups=False)
                 choice = _refine(clause, choice)
@@ -430,18 +431,6 @@ class DatesStage:
         ev.set("date_precision", r.precision)
         ev.set("date_raw", choice.raw)
         ev.set("date_reason", reason)
-
-
-def same_incident(a: EventDraft, b: EventDraft) -> bool:
-    """Whether two event mentions may tell the same incident, as far as the earlier stages know: they are not
-    placed in different countries and their actors are not of different countries ("Houthis attacked ships
-    in the Red Sea" and "US forces struck Yemen" are two incidents; "a man was shot" and "the shooting"
-    may be one)."""
-    for field in ("country_iso3", "actor1_country"):
-        x, y = a.get(field), b.get(field)
-        if x and y and x != y:
-            return False
-    return True
 
 
 def _before_report(report: _Choice | None, day: _Choice | None) -> _Choice | None:
