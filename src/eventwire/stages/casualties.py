@@ -59,6 +59,15 @@ three other people" = 4). "Another 15-year-old was also shot" in a sentence of i
 and is not more victims. A "no one" that leaves out the victims told of ("no one else was hurt", "no
 officers were injured", "no one was seriously hurt") gives no figure; only "no one / nobody / no injuries"
 said of everyone gives 0. "Pronounced deceased" is dead (data/casualty_cues.tsv).
+
+Session 5 (docs/casualties.md, "Survivors, parts and repairs"): people said to be alive now ("is recovering at
+the hospital", "are in stable condition", "was listed in stable condition") are at least that many injured,
+whatever the dead; a bare number of the injured in the sentence of those shot is a part of them ("six men were
+shot, among them one with grave wounds" = 6); one definite victim in the event's sentence gives way to an exact
+count of all in a following one ("the three victims were driven to a clinic"); "an officer was shot and a man
+was killed" is two people; "also hit by gunfire" are others; verbless headlines ("a woman in stable condition",
+"farmer shot in leg"); medical centres are hospitals; numbers after names are ages.
+Which nouns are people and which never are: data/person_nouns.tsv (column `person`).
 """
 
 from __future__ import annotations
@@ -68,8 +77,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .casualty_persons import NOT_PEOPLE, Person, describe, distinct
 from .casualty_persons import WORDS as PERSON_WORDS
-from .casualty_persons import Person, describe, distinct
 from .records import place_conflict
 from .salience import choose_main
 
@@ -101,13 +110,8 @@ NUMBER_WORDS = {
     "dozen": 12, "a": 1, "an": 1, "single": 1, "both": 2,
 }
 PLACE_ENTS = {"GPE", "LOC", "FAC", "ORG", "DATE", "TIME", "MONEY", "PRODUCT", "WORK_OF_ART"}
-# nouns that are never the victims counted ("Image 8 of 8", "three rounds", "two hours")
-NON_PERSON = {"image", "photo", "picture", "video", "slide", "page", "year", "day", "hour", "minute", "second",
-              "time", "round", "shot", "bullet", "gun", "weapon", "car", "vehicle", "house", "home", "building",
-              "count", "charge", "percent", "%", "dollar", "$", "story", "article", "case", "incident",
-              "hospital", "scene", "area", "center", "centre", "street", "apartment", "residence", "bed", "room",
-              "death", "injury", "wound", "life", "condition", "gunshot", "gunfire", "shooting", "hail", "spray",
-              "block", "gallery", "mile", "foot", "feet", "inch", "yard", "week", "month", "shell", "casing"}
+# nouns that are never the victims counted ("Image 8 of 8", "three rounds", "two hours"): data/person_nouns.tsv
+NON_PERSON = NOT_PEOPLE
 # "a total of six people": the count is in the of-phrase
 TOTAL_NOUNS = {"total", "number", "tally", "count"}
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -116,6 +120,15 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "himself", "herself", "i", "me"}
 FATAL_ADVERBS = {"fatally", "mortally"}
 MULTIPLES = {"double", "triple", "quadruple", "quintuple"}
 HOSPITAL_WORDS = {"hospital", "er", "clinic", "trauma"}
+MEDICAL_WORDS = {"medical", "trauma", "health", "burn"}  # "Grant Medical Center", "a trauma center"
+
+
+def _is_hospital(t: Token) -> bool:
+    """A hospital, by the common noun or a medical centre's name ("taken to Grant Medical Center")."""
+    if t.lemma_.lower() in HOSPITAL_WORDS:
+        return True
+    return t.lower_ in ("center", "centre") and any(c.dep_ == "compound" and c.lower_ in MEDICAL_WORDS
+                                                    for c in t.children)
 # the subject is the patient: "the child is recovering at Norton Children's Hospital", "remains in hospital"
 STAY_VERBS = {"recover", "remain", "stay"}
 HOSPITAL_VERBS = {"take", "transport", "rush", "airlift", "fly", "send", "carry", "bring", "drive", "admit",
@@ -162,6 +175,8 @@ class Figure:
     added: bool = False  # "another man was also shot", "a second man was hit": more victims than told before
     person: Person | None = None  # what a single victim's phrase says of them ("the deputy": police)
     new: bool = False  # the victims phrase is indefinite ("a woman", "two men"): people not told of before
+    alive: bool = False  # said to be alive now ("in stable condition", "recovering at the hospital"): not dead
+    part: bool = False  # the victims phrase is a bare number ("among them one with grave wounds")
 
 
 # ------------------------------------------------------------------------------------------ counting phrases
@@ -261,7 +276,7 @@ def _single_count(p: Token, depth: int = 0) -> tuple[int, str] | None:
             return _single_count(pobj, depth + 1)
     if p.lower_ in ("who", "that", "which") and p.head.dep_ == "relcl" and depth < 2:
         return _single_count(p.head.head, depth + 1)
-    if p.like_num or p.pos_ == "NUM":
+    if (p.like_num or p.pos_ == "NUM") and not _age_between_commas(p):
         v = parse_number(p)
         if v is not None:
             q = _qualifier(p)
@@ -272,8 +287,8 @@ def _single_count(p: Token, depth: int = 0) -> tuple[int, str] | None:
     if vg is not None:
         return vg
     for c in kids:
-        if c.dep_ == "nummod" and (c.like_num or c.lower_ in NUMBER_WORDS):
-            v = parse_number(c)
+        if c.dep_ == "nummod" and c.i < p.i and (c.like_num or c.lower_ in NUMBER_WORDS):
+            v = parse_number(c)  # a number after the noun is an age or a label ("Dale Evans Jr. 24")
             if v is not None:
                 q = _qualifier(c)
                 return v[0], (f"{q} " if q else "") + f"{v[1]} {p.text}"
@@ -307,6 +322,16 @@ def _single_count(p: Token, depth: int = 0) -> tuple[int, str] | None:
     if p.tag_ in ("NN", "NNP") and low not in GROUP_NOUNS and p.pos_ in ("NOUN", "PROPN") and _may_be_person(p):
         return 1, f"{p.text!r}: one person"
     return None
+
+
+def _age_between_commas(p: Token) -> bool:
+    """A bare number set off by commas after a word for a person is an age: "the second man, 19, is in good
+    condition", "Smith, 34, was shot"."""
+    doc = p.doc
+    if p.i < 2 or p.i + 1 >= len(doc) or doc[p.i - 1].text != "," or doc[p.i + 1].text not in (",", ")"):
+        return False
+    before = doc[p.i - 2]
+    return before.pos_ in ("NOUN", "PROPN", "PRON") or before.lower_ in ("other", "one", "another")
 
 
 def _clausal_conjunct(c: Token) -> bool:
@@ -428,18 +453,14 @@ def _child(v: Token, deps: tuple[str, ...]) -> Token | None:
     return min(kids, key=lambda c: abs(c.i - v.i)) if kids else None
 
 
-# nouns for people beyond casualty_persons' table: what can be taken to a hospital by someone
-PEOPLE_NOUNS = {"people", "person", "persons", "other", "others", "victim", "patient", "resident", "student",
-                "teen", "teenager", "worker", "soldier", "civilian", "passenger", "driver", "bystander", "pedestrian",
-                "cyclist", "youth", "adult", "survivor", "casualty", "one", "two", "three", "several", "some"}
 
 
 def _animate(t: Token) -> bool:
     """The object of "took/sent ... to the hospital" names people: a person word, a person's name, a pronoun
     or a bare number ("took two to the hospital")."""
     lemma = t.lemma_.lower()
-    return (lemma in PERSON_WORDS or t.lower_ in PERSON_WORDS or lemma in PEOPLE_NOUNS or t.lower_ in PEOPLE_NOUNS
-            or t.ent_type_ == "PERSON" or t.pos_ in ("PRON", "NUM"))
+    return (lemma in PERSON_WORDS or t.lower_ in PERSON_WORDS or t.ent_type_ == "PERSON"
+            or t.pos_ in ("PRON", "NUM"))
 
 
 def _is_count_phrase(t: Token) -> bool:
@@ -459,6 +480,19 @@ def _governing_subject(v: Token) -> Token | None:
     return None
 
 
+def _word_before_auxiliary(v: Token) -> Token | None:
+    """The subject of a passive verb the parser left without one: the word before its auxiliary, when it ends a
+    noun phrase the parser hung elsewhere ("looking into it after a 6-year-old was shot": "6-year-old" was read
+    as the object of "after")."""
+    aux = next((c for c in v.children if c.dep_ in ("auxpass", "aux") and c.i < v.i), None)
+    if aux is None or aux.i == 0 or aux.i == aux.sent.start:
+        return None
+    prev = v.doc[aux.i - 1]
+    if prev.dep_ not in ("pobj", "dobj", "conj", "appos") or prev.head.i > prev.i:
+        return None
+    return prev if prev.pos_ in ("NOUN", "PROPN") or prev.lower_ == "old" else None
+
+
 def _verb_patient(v: Token) -> Token | None:
     if v.lemma_ in INTRANSITIVE_DEATH:
         return _child(v, ("nsubj",)) or _shared_subject(v, ("nsubj", "nsubjpass"))
@@ -466,10 +500,11 @@ def _verb_patient(v: Token) -> Token | None:
         subj = _child(v, ("nsubjpass", "nsubj")) or _shared_subject(v, ("nsubjpass",))
         if subj is None and v.dep_ in ("pcomp", "advcl", "xcomp"):
             return _governing_subject(v)  # "a teen was taken to hospital after being shot"
-        return subj
+        return subj if subj is not None else _word_before_auxiliary(v)
     if v.tag_ == "VBN" and v.dep_ in ("oprd", "ccomp", "xcomp") and v.head.lemma_ == "leave":
         return _child(v.head, ("dobj",))  # "a shooting that left two men wounded"
-    if v.tag_ == "VBN" and v.dep_ in ("acl", "amod"):
+    if v.dep_ in ("acl", "amod") and (v.tag_ == "VBN" or (v.tag_ == "VBD" and _child(v, SUBJECTS) is None)):
+        # a reduced relative ("the three people shot"), whether tagged as a participle or as a past tense
         if v.head.lemma_.lower() in BACKREF_NOUNS:  # "a shooting that left three people wounded"
             left = next((t for t in v.head.subtree if t.lemma_ == "leave" and _child(t, ("dobj",))), None)
             return _child(left, ("dobj",)) if left is not None else None
@@ -477,7 +512,7 @@ def _verb_patient(v: Token) -> Token | None:
     obj = _child(v, ("dobj",))
     subj = _child(v, ("nsubj",))
     if obj is None and subj is not None and not any(c.dep_ in ("aux", "auxpass") for c in v.children) and (
-            v.tag_ == "VBN" or _is_count_phrase(subj)):
+            v.tag_ == "VBN" or _is_count_phrase(subj) or _in_body_part(v)):
         return subj  # "the four people shot", "... and 5 others injured": reduced or headline style
     if obj is None and (num := _number_before_a_time(v)) is not None:
         return num  # "a shooting that injured five late Saturday night": the numeral was parsed into the time
@@ -661,6 +696,11 @@ def _toll_figure(t: Token) -> tuple[int, str, bool] | None:
     return None
 
 
+def _also(v: Token) -> bool:
+    """"Two men were also hit by gunfire": people besides those told of."""
+    return any(c.dep_ == "advmod" and c.lower_ == "also" for c in v.children)
+
+
 def _others(t: Token) -> bool:
     return t.lower_ in ("others", "another") or any(c.lower_ in ("other", "another") for c in t.children)
 
@@ -720,7 +760,7 @@ def sentence_figures(sent: Span) -> list[Figure]:
             if c is not None:
                 out.append(Figure("killed", c[0], t.head.text + " " + t.text, c[1], t.i, s0))
             continue
-        if t.lemma_.lower() in HOSPITAL_WORDS and t.dep_ == "pobj" and t.head.lower_ in ("to", "in", "at"):
+        if _is_hospital(t) and t.dep_ == "pobj" and t.head.lower_ in ("to", "in", "at"):
             v = t.head.head
             if v.lemma_ in HOSPITAL_VERBS or (v.lemma_ == "be" and t.head.lower_ == "in") or (
                     v.lemma_ in STAY_VERBS and _child(v, ("dobj",)) is None):
@@ -732,24 +772,29 @@ def sentence_figures(sent: Span) -> list[Figure]:
                     subj is not None and subj.lower_ in PERSON_PRONOUNS) else None
                 if c is not None:  # "a woman was taken to the hospital", "five people are in the hospital"
                     out.append(Figure("hit", c[0], f"{v.text} ... {t.text}", f"taken to hospital: {c[1]}", t.i,
-                                      s0, others=_others(subj) if subj is not None else False,
-                                      person=_person(subj, c[0]), new=_indefinite(subj)))
+                                      s0, others=(_others(subj) if subj is not None else False) or _also(v),
+                                      person=_person(subj, c[0]), new=_indefinite(subj),
+                                      alive=v.lemma_ in STAY_VERBS | {"be"} and _present(v)))
                 continue
         if t.lower_ in CONDITIONS and t.dep_ == "acomp" and t.head.lemma_ == "be" and t.lower_ != "good":
             subj = _child(t.head, ("nsubj",))  # "... and four more are stable"
             c = np_count(subj) if subj is not None and (subj.like_num or _is_count_phrase(subj)) else None
             if c is not None:
                 more = _others(subj) or any(k.lower_ == "more" for k in subj.children)
-                out.append(Figure("hit", c[0], t.text, f"{t.text}: {c[1]}", t.i, s0, others=more))
+                out.append(Figure("hit", c[0], t.text, f"{t.text}: {c[1]}", t.i, s0, others=more,
+                                  alive=_present(t.head)))
             continue
         if t.lower_ == "condition" and any(c.lower_ in CONDITIONS for c in t.children):
             h = t.head.head if t.head.dep_ == "prep" else t.head
             subj = _child(h, ("nsubjpass", "nsubj")) if h.pos_ in ("VERB", "AUX") else None
+            if subj is None and t.head.lower_ == "in" and h.pos_ in ("NOUN", "PROPN", "NUM") and h.i < t.i:
+                subj = h  # verbless, as in a headline: "a woman in stable condition, two others hurt"
             c = np_count(subj) if subj is not None else None
             if c is not None:  # "one person is listed in critical condition"
                 out.append(Figure("hit", c[0], t.text, f"in {t.text}: {c[1]}", t.i, s0,
                                   others=_others(subj) if subj is not None else False,
-                                  person=_person(subj, c[0]), new=_indefinite(subj)))
+                                  person=_person(subj, c[0]), new=_indefinite(subj),
+                                  alive=h.pos_ not in ("VERB", "AUX") or _present(h) or h.lemma_ == "list"))
             continue
         if t.lemma_ in ("hit", "strike", "graze") and _passive(t) and (any(
                 g.lemma_.lower() in GUNFIRE for a in t.children if a.dep_ == "agent" for g in a.children)
@@ -759,7 +804,7 @@ def sentence_figures(sent: Span) -> list[Figure]:
             c = np_count(subj) if subj is not None else None
             if c is not None:
                 out.append(Figure("hit", c[0], t.text, f"{t.text} by gunfire: {c[1]}", t.i, s0,
-                                  others=_others(subj) if subj is not None else False,
+                                  others=(_others(subj) if subj is not None else False) or _also(t),
                                   who=subj.i if subj is not None else -1, added=_additional(subj, t),
                                   person=_person(subj, c[0]), new=_indefinite(subj)))
             continue
@@ -821,7 +866,8 @@ def sentence_figures(sent: Span) -> list[Figure]:
                                   and not _agent_contrast(t, patient)) or also,
                           who=_antecedent(patient).i if patient is not None else -1, added=_additional(patient, t),
                           person=_person(_antecedent(patient), direct[0]) if patient is not None else None,
-                          new=_indefinite(_antecedent(patient)) if patient is not None else False))
+                          new=_indefinite(_antecedent(patient)) if patient is not None else False,
+                          part=patient is not None and _bare_number(_antecedent(patient))))
     return out
 
 
@@ -985,6 +1031,12 @@ def combine(own: list[Figure], later: list[Figure] | None = None, article_killed
             notes.append(f"{cat} {f.count} from the latest update ({f.note})")
         elif mine:
             f = _sentence_total(mine)
+            whole = _whole_told_later(f, rest)
+            if whole is not None:
+                notes.append(f"{cat} {whole.count} told in a following toll sentence ({whole.note}), the event's "
+                             f"sentence naming one of them ({f.note})")
+                chosen[cat] = whole
+                continue
             chosen[cat] = f
             others = sorted({x.count for x in mine + rest if x.count != f.count})
             extra = f"; other figures {others} not used (the event's own sentence wins)" if others else ""
@@ -1012,6 +1064,7 @@ def combine(own: list[Figure], later: list[Figure] | None = None, article_killed
     killed = chosen["killed"].count if "killed" in chosen else None
     injured = chosen["injured"].count if "injured" in chosen else None
     injured = _plus_the_one_hit(chosen, injured, notes)
+    injured = _part_of_those_hit(chosen, injured, killed, notes)
     injured = _hit_in_own_sentence(chosen, own, injured, killed, notes)
     if injured is None and "hit" in chosen:
         hit = chosen["hit"].count
@@ -1024,6 +1077,12 @@ def combine(own: list[Figure], later: list[Figure] | None = None, article_killed
             injured = hit  # "my cousin got shot and my other cousin is dead"
             notes.append(f"injured {injured}: the {hit} shot or stabbed are not the other people dead "
                          f"({dead.note})")
+        elif killed and dead is not None and _two_people(chosen["hit"], dead) \
+                and dead.sent_start == chosen["hit"].sent_start and chosen["hit"].new and dead.new \
+                and hit == 1 == dead.count:
+            injured = hit  # "an officer was shot and a man killed": each "a"-phrase brings in someone new
+            notes.append(f"injured {hit}: the {hit} shot or stabbed are other people than the dead, both told of "
+                         f"as new in one sentence ({chosen['hit'].note} / {dead.note})")
         elif killed and (why := distinct(chosen["hit"].person, chosen["killed"].person, roles_only=True)):
             injured = hit
             notes.append(f"injured {injured}: the {hit} shot or stabbed are not the dead ({why}: "
@@ -1037,9 +1096,65 @@ def combine(own: list[Figure], later: list[Figure] | None = None, article_killed
         else:
             notes.append(f"{hit} shot or stabbed, not counted as injured: the article reports {article_killed} "
                          "dead, who may be the same people")
+    injured = _alive_floor(own + later, injured, notes)
     if killed is None and injured is None:
         return None, None, "no casualty count reported for this event"
     return killed, injured, "; ".join(notes)
+
+
+def _bare_number(t: Token) -> bool:
+    """A number standing for people without a noun of its own: "among them one with grave wounds", "of the
+    three people shot, two were badly hurt" (a part of people named before)."""
+    return (t.like_num or t.pos_ == "NUM") and t.dep_ != "nummod" and t.lower_ not in ("no", "none")
+
+
+def _part_of_those_hit(chosen: dict[str, Figure], injured: int | None, killed: int | None,
+                       notes: list[str]) -> int | None:
+    """The injured counted by a bare number in the sentence that tells how many were shot are some of them
+    ("six men were shot, among them one with grave wounds"; "of the three people shot, two were badly hurt"):
+    all those shot, less the dead, were injured."""
+    inj, hit = chosen.get("injured"), chosen.get("hit")
+    if injured is None or inj is None or hit is None or not inj.part or inj.others or hit.floor \
+            or inj.sent_start != hit.sent_start or hit.who == inj.who:
+        return injured
+    cand = hit.count - (killed or 0)
+    if cand <= injured:
+        return injured
+    notes.append(f"injured {cand} = {hit.count} shot minus {killed or 0} killed: the {injured} injured ({inj.note}) "
+                 f"are some of those shot ({hit.note})")
+    return cand
+
+
+def _alive_floor(figs: list[Figure], injured: int | None, notes: list[str]) -> int | None:
+    """People said to be alive now ("the child is recovering at the hospital", "two others are in stable
+    condition") are injured, not dead: at least that many were injured, whatever the dead of the article (a
+    sentence that also tells of a death is left out: "was in critical condition before he died")."""
+    dead_sents = {f.sent_start for f in figs if f.category == "killed"}
+    alive = [f for f in figs if f.alive and f.sent_start not in dead_sents and f.count > 0]
+    if not alive:
+        return injured
+    f = max(alive, key=lambda x: x.count)
+    if injured is not None and injured >= f.count:
+        return injured
+    notes.append(f"injured {f.count}: said to be alive now ({f.note}), more than the {injured} counted otherwise"
+                 if injured is not None else f"injured {f.count}: said to be alive now ({f.note})")
+    return f.count
+
+
+def _present(v: Token) -> bool:
+    """The verb tells of now: present tense ("is in stable condition", "remains in hospital", "are recovering"),
+    not of a past state ("was in critical condition" may have ended in death)."""
+    verbs = [v, *(c for c in v.children if c.dep_ in ("aux", "auxpass"))]
+    return any(x.tag_ in ("VBZ", "VBP") for x in verbs)
+
+
+def _whole_told_later(own: Figure, rest: list[Figure]) -> Figure | None:
+    """The event's sentence tells of one victim known already ("the older victim was shot in the hip": a
+    definite phrase) and a following toll sentence counts several exactly ("the three victims were driven to a
+    clinic"): the one victim is one of them, and the count of all is the toll."""
+    if own.count != 1 or own.new or own.who < 0 or own.others or own.floor:
+        return None
+    return next((x for x in rest if x.count > 1 and not _is_vague(x) and not x.others), None)
 
 
 def _hit_in_own_sentence(chosen: dict[str, Figure], own: list[Figure], injured: int | None, killed: int | None,

@@ -5,7 +5,8 @@ injured, not one of the dead. Two descriptions of one person agree in what they 
 gender ("the girl" / "he"), age ("a 7-year-old" / "his 56-year-old grandmother", "a boy" / "a man") and role in
 the incident (a suspect is not the officer he shot, nor his victim). The words and what they say are in
 data/person_nouns.tsv; a noun the table does not know says nothing, and two phrases that say nothing against
-each other may be the same person (coreference needs agreement, not identity of words).
+each other may be the same person (coreference needs agreement, not identity of words). The same table says
+which words can name people at all (WORDS) and which never name the victims counted (NOT_PEOPLE).
 """
 
 from __future__ import annotations
@@ -23,13 +24,16 @@ CHILD_MAX = 12  # "a 12-year-old" is a child whatever the noun
 ADULT_MIN = 21  # "a 21-year-old" is an adult; between the two, age words ("teen", "man") overlap
 
 
-def _read() -> dict[str, tuple[str, str, str]]:
-    rows = [line.split("\t") for line in (DATA / "person_nouns.tsv").read_text(encoding="utf-8").splitlines()
+def _read() -> list[list[str]]:
+    return [line.split("\t") for line in (DATA / "person_nouns.tsv").read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith("#")][1:]
-    return {r[0]: (r[1], r[2], r[3]) for r in rows}
 
 
-WORDS = _read()
+_ROWS = _read()
+# words that can name people, with what they say of the person (gender, age, role; "-" says nothing)
+WORDS: dict[str, tuple[str, str, str]] = {r[0]: (r[1], r[2], r[3]) for r in _ROWS if r[4] == "yes"}
+# nouns that never name the victims counted ("Image 8 of 8", "three rounds", "a van was struck")
+NOT_PEOPLE: frozenset[str] = frozenset(r[0] for r in _ROWS if r[4] == "no")
 AGE = re.compile(r"(\d{1,3})-(?:year|yr)s?-old")
 
 

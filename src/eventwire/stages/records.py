@@ -163,6 +163,19 @@ def _absorb(primary: EventDraft, other: EventDraft, where: str) -> None:
     pv["mentions"] = pv.get("mentions", 1) + ov.get("mentions", 1)
 
 
+def _first_told_casualties(primary: EventDraft, first: EventDraft, where: str) -> None:
+    """The casualty counts of the mention told first stay the record's when a later mention that names the
+    actor becomes its evidence: the first telling of an event carries its toll (the lead), a later one often
+    a part of it ("the older victim was shot in the hip")."""
+    pv, fv = primary.values, first.values
+    for f in ("fatalities", "injured"):
+        # as in _absorb, a 0 injured worked out by subtraction gives way to a count
+        inferred = f == "injured" and fv.get(f) == 0 and "injured 0 = " in (fv.get("casualty_reason") or "")
+        if fv.get(f) is not None and pv.get(f) != fv[f] and not (inferred and (pv.get(f) or 0) > 0):
+            pv[f] = fv[f]
+            pv["casualty_reason"] = f"{f} {fv[f]} from {where}, told first: {fv.get('casualty_reason') or ''}".strip()
+
+
 def merge_mentions(ctx: ArticleContext) -> list[EventDraft]:
     """One draft per event of the article (mentions merged), in order of first mention."""
     sent_of = _sentence_index(ctx)
@@ -191,7 +204,9 @@ def merge_mentions(ctx: ArticleContext) -> list[EventDraft]:
         if target.get("actor1_text") is None and ev.get("actor1_text") is not None:
             # the later mention names the actor: it becomes the evidence
             merged[merged.index(target)] = ev
-            _absorb(ev, target, f"sentence {sent_of.get(target.sent.start, 0) + 1} ({target.trigger.text!r})")
+            told = f"sentence {sent_of.get(target.sent.start, 0) + 1} ({target.trigger.text!r})"
+            _absorb(ev, target, told)
+            _first_told_casualties(ev, target, told)
             for k, v in list(owner.items()):
                 if v is target:
                     owner[k] = ev
