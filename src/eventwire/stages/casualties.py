@@ -277,6 +277,10 @@ def _single_count(p: Token, depth: int = 0) -> tuple[int, str] | None:
     if p.lower_ in ("who", "that", "which") and p.head.dep_ == "relcl" and depth < 2:
         return _single_count(p.head.head, depth + 1)
     if (p.like_num or p.pos_ == "NUM") and not _age_between_commas(p):
+        of = next((k for k in kids if k.dep_ == "prep" and k.lower_ == "of"), None)
+        whole = _child(of, ("pobj",)) if of is not None else None
+        if whole is not None and whole.pos_ == "NOUN" and not _animate(whole):
+            return None  # "shot down 41 of the 67 drones": a part of things, not people
         v = parse_number(p)
         if v is not None:
             q = _qualifier(p)
