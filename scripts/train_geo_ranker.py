@@ -23,7 +23,7 @@ import numpy as np
 from scipy.optimize import minimize
 
 from eventwire.evaluate.geo import load
-from eventwire.gazetteer.geoparse import Geoparser, mention_keys, prior_context, result_context
+from eventwire.gazetteer.geoparse import Geoparser, conj_kinds, mention_keys, prior_context, result_context
 from eventwire.gazetteer.lookup import Gazetteer
 from eventwire.gazetteer.rank import FEATURES, MODEL_PATH, Ranker, features, haversine_km
 
@@ -83,7 +83,7 @@ def groups(arts: list[Article], ranker: Ranker | None) -> list[tuple[np.ndarray,
         if ranker is not None:
             _rank_all(a, contexts[0], ranker)
             contexts.append(result_context(a.keys, a.mentions))
-        for ctx in contexts:
+        for n_ctx, ctx in enumerate(contexts):
             views: dict = {}
             for m, key, (la, lo) in zip(a.mentions, a.keys, a.gold, strict=True):
                 if len(m.cands) < 2:
@@ -94,7 +94,8 @@ def groups(arts: list[Article], ranker: Ranker | None) -> list[tuple[np.ndarray,
                 view = views.get(key) or views.setdefault(key, ctx.view(key))
                 container = a.mentions[m.container].cands if m.container is not None else None
                 mlp = max(math.log10(c.place.population + 10) for c in m.cands)
-                x = np.array([features(c, m.cands, view, container, m.division_word, mlp, a.home)
+                conj = conj_kinds(a.mentions, m, use_result=n_ctx > 0)
+                x = np.array([features(c, m.cands, view, container, m.division_word, mlp, a.home, conj, m.dateline)
                               for c in m.cands])
                 out.append((x, right, a.ds))
     return out
@@ -106,7 +107,8 @@ def _rank_all(a: Article, ctx, ranker: Ranker) -> None:
         if m.cands:
             view = views.get(key) or views.setdefault(key, ctx.view(key))
             container = a.mentions[m.container].cands if m.container is not None else None
-            m.result = ranker.rank(m.cands, view, container, m.division_word, a.home)
+            m.result = ranker.rank(m.cands, view, container, m.division_word, a.home, conj_kinds(a.mentions, m, False),
+                                   m.dateline)
 
 
 def fit(gs: list[tuple[np.ndarray, np.ndarray, str]]) -> np.ndarray:

@@ -38,3 +38,14 @@ def test_an_article_of_unknown_names_only_is_placed_at_a_local_publishers_home(n
     rec = geoparser.resolve_spans(nlp(text), span, "t", url="https://www.denverpost.com/2018/01/01/a/")[0]
     assert rec.name == "Denver" and "publisher's home" in rec.reason, rec
     assert geoparser.resolve_spans(nlp(text), span, "t")[0].name is None
+
+
+def test_a_small_namesake_far_from_a_local_publisher_falls_back_to_its_home(nlp, geoparser):
+    # "Washington Square" is a square of New Orleans the gazetteer lacks; its namesakes are hamlets far away
+    text = "Louisiana officials said the parade will cross Washington Square and end at the Frobmoor Church."
+    spans = _spans(text, ["Louisiana", "Washington Square", "Frobmoor Church"])
+    recs = geoparser.resolve_spans(nlp(text), spans, "t", url="https://www.nola.com/news/2018/01/a.html")
+    assert recs[1].name == "New Orleans" and "local publisher's home" in recs[1].reason, recs[1]
+    assert recs[2].name == "New Orleans", recs[2]  # the unknown name follows the main place
+    plain = geoparser.resolve_spans(nlp(text), spans, "t")  # no publisher: the reading stays
+    assert plain[1].name == "Washington Square" and "fallback" not in plain[1].reason, plain[1]

@@ -101,3 +101,21 @@ def test_a_hyphenated_compound_is_no_dateline(nlp, geoparser):
 def test_a_bare_direction_is_no_place(nlp, geoparser):
     ms = parse(nlp, geoparser, "Iran accused the West of hypocrisy.")
     assert "West" not in texts(ms)
+
+
+def test_an_organisation_named_like_a_hamlet_is_no_place(nlp, geoparser):
+    recs = geoparser.parse(nlp("Red Cross officials said the convoy reached the border town on Monday."), "t")
+    assert not any("Red" in r.text for r in recs), recs
+
+
+def test_an_ethnonym_in_an_organisations_name_names_its_people_country(nlp, geoparser):
+    recs = geoparser.parse(nlp("Rebels of the Moro Islamic Liberation Front attacked an army post in Mindanao."),
+                           "t")
+    by_text = {r.text: r for r in recs}
+    assert by_text["Moro"].country_iso3 == "PHL" and by_text["Mindanao"].country_iso3 == "PHL", recs
+
+
+def test_a_surname_is_no_ethnonym(nlp, geoparser):
+    recs = geoparser.parse(nlp("Former prime minister Aldo Moro was kidnapped in Rome. Moro was held for 55 days."),
+                           "t")
+    assert [r.name for r in recs] == ["Rome"], recs

@@ -15,8 +15,11 @@ lacks is placed at the article's main place with a low confidence and a reason s
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..annotate import doc_text
@@ -25,7 +28,7 @@ from .initials import Initialisms, is_initialism
 from .lookup import NAME_ABBR, NAME_ALT, NAME_MAIN, NAME_SHORT, Candidate, Gazetteer, Place
 from .normalize import normalize
 from .outlets import Home, Outlets
-from .rank import DIVISION_WORDS, Context, Ranked, Ranker, contains, haversine_km, prior_dist
+from .rank import DIVISION_WORDS, NEAR_KM, Context, Ranked, Ranker, contains, haversine_km, prior_dist
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -73,6 +76,7 @@ CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july"
                   "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
                   "saturday", "sunday", "christmas", "easter"}
 RESOLVE_PASSES = 3
+ORGANISATIONS_FILE = Path(__file__).resolve().parent / "data" / "organisations.tsv"
 # capitalised words of an institution's name ("Colorado State University", "Bank of Mexico"; `_named_after`)
 INSTITUTION_WORDS = {"University", "College", "State", "House", "Senate", "Assembly", "Legislature", "Parliament",
                      "Congress", "Bank", "Government", "Police", "Army", "Court", "Supreme", "Central", "National",
@@ -118,6 +122,8 @@ class Mention:
     container: int | None = None  # index of the mention that contains this one ("X, Y")
     division_word: bool = False
     result: Ranked | None = None
+    conjuncts: list[int] = field(default_factory=list)  # indexes of the mentions coordinated with this one
+    dateline: bool = False  # an upper-case dateline ("NEW YORK (AP) -")
 
 
 class Geoparser:
@@ -262,7 +268,8 @@ class Geoparser:
             if ent.label_ in EMBED_LABELS:
                 for m in self._phrase_pass(doc, ent.start, ent.end, embedded=True, known=known, place_tok=place_tok,
                                            in_org=True):
-                    take(m)
+                    if not (m.is_demonym and m.end - m.start == 1 and doc[m.start].lower_ in person_words):
+                        take(m)  # "Moro was held" after "Aldo Moro": the surname, not the people
         for ent in doc.ents:  # "Anderson County Sheriff Greg Taylor" tagged as one person, "Walker County Court"
             if ent.label_ not in PLACE_LABELS:
                 for m in self._county_in_name(doc, ent.start, ent.end):
@@ -324,7 +331,11 @@ class Geoparser:
             if e <= s or any(taken[s:e]):
                 continue
             span = doc[s:e]
+            if normalize(span.text) in organisations():
+                continue  # "Red Cross officials": the organisation, not the hamlet
             d = self.gaz.demonym(span.text) if ent.label_ != "NORP" else None
+            if d is not None and len(span) == 1 and span[0].lower_ in person_words:
+                d = None  # "Moro" after "Aldo Moro": a surname, not the people
             if d is not None and span[0].text[:1].isupper():  # "Sri Lankan" tagged as a person
                 take(Mention(s, e, is_demonym=True, source=f"demonym tagged {ent.label_}",
                              cands=[Candidate(d, NAME_MAIN)]))
@@ -406,6 +417,12 @@ class Geoparser:
             if _after_title(doc, i):
                 i += 1  # "King Hassan": the name of a person
                 continue
+            org = next((j for j in range(min(e, i + MAX_NAME_TOKENS), i, -1)
+                        if normalize(doc[i:j].text) in organisations()), None) \
+                if normalize(doc[i].text) in _organisation_heads() else None
+            if org is not None:
+                i = org  # "Red Cross", "NATO": an organisation's name, no place in it
+                continue
             for j in range(min(e, i + MAX_NAME_TOKENS), i, -1):
                 if not _capitalised(doc[j - 1]):
                     continue
@@ -478,11 +495,18 @@ class Geoparser:
         return cands
 
     def _link(self, doc: Doc, mentions: list[Mention]) -> None:
-        """"X, Y" containers and "X province" division words."""
+        """"X, Y" containers, "X province" division words, coordinated mentions ("Washington, New York and
+        Boston") and datelines."""
         by_start = {m.start: k for k, m in enumerate(mentions)}
-        for m in mentions:
+        by_root = {doc[m.start:m.end].root.i: k for k, m in enumerate(mentions) if m.end > m.start}
+        for k, m in enumerate(mentions):
             if m.end <= m.start:
                 continue
+            span = doc[m.start:m.end]
+            if doc.has_annotation("DEP"):
+                m.conjuncts = [by_root[t.i] for t in span.root.conjuncts if by_root.get(t.i, k) != k
+                               and not mentions[by_root[t.i]].is_demonym]
+            m.dateline = _dateline_at(span)
             if m.end < len(doc) and doc[m.end].lower_ in DIVISION_WORDS | DIVISION_PLURALS:
                 m.division_word = True
             else:  # "Becker, Clay and Wilkin counties": every conjunct names a division
@@ -516,7 +540,8 @@ class Geoparser:
                 if view is None:
                     view = views[key] = ctx.view(key)
                 container = mentions[m.container].cands if m.container is not None else None
-                m.result = self.ranker.rank(m.cands, view, container, m.division_word, home)  # type: ignore[arg-type]
+                m.result = self.ranker.rank(m.cands, view, container, m.division_word, home,  # type: ignore[arg-type]
+                                            conj_kinds(mentions, m, use_result=i > 0), m.dateline)
         self._fall_back(doc, mentions, result_context(keys, mentions), home)
 
     @staticmethod
@@ -527,7 +552,9 @@ class Geoparser:
         a county or a site ("Brooklyn's Bushwick", "Cairo's Abbasiya"), and at a local publisher's home when
         the article names no place the gazetteer knows. So is a mention whose only reading is a small place
         abroad that nothing else in the article is near (`_stray`): a street, a shop or a park the gazetteer
-        lacks more likely than a village on another continent. The reason starts with FALLBACK so that users
+        lacks more likely than a village on another continent; and, in a local outlet's article, one whose only
+        reading is a small place of its country far from the publisher and from the article's other places
+        (`_stray_from_home`): placed at the publisher's city. The reason starts with FALLBACK so that users
         can tell."""
         todo = [m for m in mentions if not m.cands and m.end > m.start]
         small = [m for m in mentions if m.cands and m.result is not None and _small(m.result.place)]
@@ -542,6 +569,19 @@ class Geoparser:
                                   f"is a small place abroad far from the article's places; placed at the "
                                   f"article's main place {focus[0].name} ({focus[0].feature_code}, "
                                   f"{focus[0].country_iso3 or '-'})")
+        if home is not None and home.scope == "local" and home.place is not None:
+            moved = {m.result.place.id for m in small if m.result is not None and m.result.place is not None  # type: ignore[union-attr]
+                     and _stray_from_home(m, mentions, home)}
+            for m in small:
+                p = m.result.place if m.result is not None else None
+                if p is not None and p.id in moved and not m.result.reason.startswith(FALLBACK):  # type: ignore[union-attr]
+                    m.result = Ranked(home.place, 0.0, FALLBACK_CONFIDENCE,
+                                      f"{FALLBACK}: its reading {p.name} ({p.feature_code}, {p.country_iso3 or '-'}) "
+                                      f"is a small place far from the local publisher's home and from the article's "
+                                      f"places; placed at the publisher's home {home.place.name} "
+                                      f"({home.place.feature_code}, {home.place.country_iso3 or '-'})")
+            if focus is not None and focus[0].id in moved:
+                focus = (home.place, 0.0)
         by_end = {o.end: o for o in mentions if o.cands and not o.is_demonym}
         for m in todo:
             within = mentions[m.container].result if m.container is not None else None
@@ -591,6 +631,35 @@ def is_fallback(rec: PlaceMention) -> bool:
 def mention_keys(doc: Doc, mentions: list[Mention]) -> list[str]:
     """The name of each mention as the context knows it (mentions of one name share a key)."""
     return [normalize(doc[m.start:m.end].text) if m.end > m.start else f"#{k}" for k, m in enumerate(mentions)]
+
+
+@cache
+def organisations() -> frozenset[str]:
+    """Normalised names of organisations that are never places (data/organisations.tsv)."""
+    with open(ORGANISATIONS_FILE, encoding="utf-8") as f:
+        return frozenset(normalize(line.strip()) for line in f if line.strip() and not line.startswith("#"))
+
+
+@cache
+def _organisation_heads() -> frozenset[str]:
+    """The first words of `organisations()` (a cheap test before trying the longer names)."""
+    return frozenset(n.split(" ", 1)[0] for n in organisations())
+
+
+def conj_kinds(mentions: list[Mention], m: Mention, use_result: bool) -> Counter[str]:
+    """The kinds of place (precision) of the mentions coordinated with `m`: as the last pass resolved them
+    (`use_result`), else their likeliest context-free reading."""
+    kinds: Counter[str] = Counter()
+    for k in m.conjuncts:
+        o = mentions[k]
+        if use_result:
+            p = o.result.place if o.result is not None else None
+        else:
+            d = prior_dist(o.cands, o.division_word) if o.cands else []
+            p = d[0][0] if d else None
+        if p is not None:
+            kinds[p.precision] += 1
+    return kinds
 
 
 def prior_context(keys: list[str], mentions: list[Mention]) -> Context:
@@ -665,10 +734,14 @@ def _place_by_syntax(span: Span, place_tok: list[bool]) -> str | None:
 
 def _dateline_at(span: Span) -> bool:
     """An upper-case name opening a sentence or paragraph and followed by a dash, colon or comma:
-    "TORRINGTON — Mayor ...", "BEIRUT: ...", "CARTHAGE, N.C. (AP) -"."""
+    "TORRINGTON — Mayor ...", "BEIRUT: ...", "CARTHAGE, N.C. (AP) -"; or in brackets opening the article
+    before a dash: "(NEW YORK) — ..."."""
     doc = span.doc
     if not all(t.text.isupper() or not t.is_alpha for t in span) or not any(t.is_alpha for t in span):
         return False
+    if span.start == 1 and doc[0].text == "(" and span.end + 1 < len(doc) and doc[span.end].text == ")" \
+            and doc[span.end + 1].text in ("-", "–", "—", "--"):
+        return True  # "(NEW YORK) — Police officers ..."
     if span.end >= len(doc) or doc[span.end].text not in DATELINE_PUNCT:
         return False
     if doc[span.end].text in ("-", "–") and not span[-1].whitespace_ and not doc[span.end].whitespace_:
@@ -710,6 +783,32 @@ def _stray(m: Mention, mentions: list[Mention], focus: Place, home: Home | None)
         if q is not None and q.country_iso3 == focus.country_iso3:
             at_focus.add(q.id)
     return len(at_focus) >= STRAY_SUPPORT and haversine_km(p.lat, p.lon, focus.lat, focus.lon) > STRAY_KM
+
+
+def _stray_from_home(m: Mention, mentions: list[Mention], home: Home) -> bool:
+    """A mention of a local outlet's article resolved to a populated place or site of fewer than STRAY_POP
+    people in the publisher's country (abroad: `_stray`) but outside its first-level division and more than
+    STRAY_KM from its city, with no other place of the article in its division or within NEAR_KM of it,
+    while the article names a place in the publisher's division: a square, church or park of the
+    publisher's town that the gazetteer lacks, more likely than a hamlet across the continent
+    ("Washington Square" in a New Orleans paper)."""
+    p = m.result.place if m.result is not None else None
+    if p is None or m.is_demonym or not _small(p) or home.place is None or home.lat is None or home.lon is None:
+        return False
+    if p.country_iso3 != home.country_iso3 or p.admin1 == home.admin1 \
+            or haversine_km(p.lat, p.lon, home.lat, home.lon) <= STRAY_KM:
+        return False
+    at_home = False
+    for o in mentions:
+        q = o.result.place if o.result is not None and o is not m else None
+        if q is None or q.id == p.id or q.is_country:
+            continue
+        if (q.country_iso3 == p.country_iso3 and (q.admin1 == p.admin1 or q.name == p.admin1)) \
+                or haversine_km(p.lat, p.lon, q.lat, q.lon) <= NEAR_KM:
+            return False
+        if q.country_iso3 == home.country_iso3 and (q.admin1 == home.admin1 or q.name == home.admin1):
+            at_home = True
+    return at_home
 
 
 def _after_title(doc: Doc, i: int) -> bool:
@@ -772,4 +871,5 @@ def _prominent(cands: list[Candidate], min_pop: int = PROMINENT_POP, countries_o
     return False
 
 
-__all__ = ["Geoparser", "Mention", "is_fallback", "mention_keys", "normalize", "prior_context", "result_context"]
+__all__ = ["Geoparser", "Mention", "conj_kinds", "is_fallback", "mention_keys", "normalize", "organisations",
+           "prior_context", "result_context"]

@@ -43,8 +43,8 @@ PRECISIONS = ("country", "admin1", "admin2", "city", "point", "region")
 FEATURES = ("log_pop", "pop_gap", "alt_name", "short_name", "abbreviation",
             *(f"is_{p}" for p in PRECISIONS), "curated", "capital", "division_word_division",
             "division_word_other", "seat_namesake", "container", "ctx_country_share", "ctx_country_named",
-            "ctx_admin1_share", "ctx_near", "ctx_close_names", "ctx_none", "home_country", "home_admin1",
-            "home_near")
+            "ctx_admin1_share", "ctx_near", "ctx_close_names", "ctx_none", "conj_same_kind", "dateline_city",
+            "home_country", "home_admin1", "home_near")
 HOME_NEAR_KM = 100.0  # publisher-home prior: full weight within this distance of a local outlet's city,
 HOME_FAR_KM = 300.0  # fading to none at this one
 HOME_FEATURES = ("home_country", "home_admin1", "home_near")
@@ -223,16 +223,19 @@ def _softmax_top(places: list[Place], scores: list[float]) -> list[tuple[Place, 
 
 
 def _seat_namesake(c: Candidate, same_name: list[Candidate]) -> bool:
-    """A division with a city of the same name nearby ("Baghdad" is the city more often than the
-    governorate named after it)."""
+    """A division with a city of the same name nearby or inside it ("Baghdad" is the city more often than
+    the governorate named after it; "New York" names New York City, whose main name adds "City", more often
+    than the state that holds it, as AP style has it: "New York state" when the state is meant)."""
     p = c.place
     if not (p.feature_class == "A" and p.precision in ("admin1", "admin2")):
         return False
     for o in same_name:
         q = o.place
-        if (q.feature_class == "P" and q.country_iso3 == p.country_iso3 and o.kind == NAME_MAIN
+        if (q.feature_class == "P" and q.country_iso3 == p.country_iso3
+                and (o.kind == NAME_MAIN or q.name == f"{p.name} City")
                 and q.population >= 0.2 * max(p.population, 1)
-                and haversine_km(p.lat, p.lon, q.lat, q.lon) < 150):
+                and (haversine_km(p.lat, p.lon, q.lat, q.lon) < 150
+                     or (p.precision == "admin1" and q.admin1 == p.name))):
             return True
     return False
 
@@ -249,9 +252,21 @@ def contains(outer: Place, inner: Place) -> bool:
 
 
 def features(c: Candidate, cands: list[Candidate], view: _View | None, container: list[Candidate] | None,
-             division_word: bool, max_log_pop: float, home: Home | None = None) -> list[float]:
-    """The feature vector of one candidate (in the order of FEATURES)."""
-    return _text_features(c, cands, view, container, division_word, max_log_pop) + home_features(c.place, home)
+             division_word: bool, max_log_pop: float, home: Home | None = None,
+             conj: Counter[str] | None = None, dateline: bool = False) -> list[float]:
+    """The feature vector of one candidate (in the order of FEATURES). `conj` counts the kinds of place
+    (precision) that the places coordinated with the mention are read as ("Washington, New York and Boston":
+    cities; "California or Washington": states); `dateline`: the mention is the article's dateline."""
+    return (_text_features(c, cands, view, container, division_word, max_log_pop)
+            + syntax_features(c.place, conj, dateline) + home_features(c.place, home))
+
+
+def syntax_features(p: Place, conj: Counter[str] | None, dateline: bool) -> list[float]:
+    """Conjuncts name places of one kind: the share of the mention's conjuncts read as a place of the
+    candidate's precision; a dateline names a city (news style), so a city candidate of a dateline gets 1."""
+    n = sum(conj.values()) if conj else 0
+    same = conj.get(p.precision, 0) / n if conj and n else 0.0
+    return [same, float(dateline and p.precision == "city")]
 
 
 def home_features(p: Place, home: Home | None) -> list[float]:
@@ -311,7 +326,8 @@ _WHY = {"alt_name": "alternate name", "short_name": "short name of a division",
         "ctx_near": "near the article's other places",
         "ctx_close_names": "other names of the article may be places close to it",
         "home_country": "in the publisher's country", "home_admin1": "in the publisher's first-level division",
-        "home_near": "near the publisher's home"}
+        "home_near": "near the publisher's home", "conj_same_kind": "listed with places of its kind",
+        "dateline_city": "a dateline names a city"}
 
 
 class Ranker:
@@ -331,12 +347,13 @@ class Ranker:
         return sum(w * x for w, x in zip(self.w, f, strict=True))
 
     def rank(self, cands: list[Candidate], view: _View | None, container: list[Candidate] | None = None,
-             division_word: bool = False, home: Home | None = None) -> Ranked:
+             division_word: bool = False, home: Home | None = None, conj: Counter[str] | None = None,
+             dateline: bool = False) -> Ranked:
         """The best candidate with its probability and reason, or an unresolved Ranked when none fits."""
         if not cands:
             return Ranked(None, 0.0, 0.0, "no gazetteer entry")
         mlp = max(math.log10(c.place.population + 10) for c in cands)
-        feats = [features(c, cands, view, container, division_word, mlp, home) for c in cands]
+        feats = [features(c, cands, view, container, division_word, mlp, home, conj, dateline) for c in cands]
         scores = [self.score(f) for f in feats]
         dist = _softmax_top([c.place for c in cands], scores)
         order = sorted(range(len(cands)), key=lambda i: -scores[i])
@@ -391,4 +408,5 @@ def _unplaced_small(cands: list[Candidate], feats: list[list[float]], scores: li
     return max(alts, key=lambda i: scores[i]) if alts else None
 
 
-__all__ = ["FEATURES", "Context", "Ranked", "Ranker", "contains", "features", "haversine_km", "prior", "prior_dist"]
+__all__ = ["FEATURES", "Context", "Ranked", "Ranker", "contains", "features", "haversine_km", "prior", "prior_dist",
+           "syntax_features"]
