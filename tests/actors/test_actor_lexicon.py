@@ -177,3 +177,40 @@ def test_title_inside_a_named_entry(lex, text, sector):
 def test_bombings_and_devices_are_weapons(lex, text, country):
     info = lex.resolve(text)
     assert info is not None and info.kind == "weapon" and info.sector == "UAF" and info.country == country
+
+
+@pytest.mark.parametrize("text", ["John Smith", "Sheikh Hamad", "Mr Ahmad"])
+def test_common_names_and_honorifics_name_no_office_holder(lex, text):
+    # a common first name with a common surname, or a title before one name, identifies no one in particular
+    assert lex.resolve(text) is None
+
+
+def test_rare_first_name_and_misspelt_surname_still_identify(lex):
+    info = lex.resolve("Laurent Gbago")
+    assert info is not None and info.country == "CIV"
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Iran's proxies in Iraq", "IRQ"),
+    ("Russia's allies", None),
+    ("Israel's army", "ISR"),
+])
+def test_a_states_ally_is_not_that_state(lex, text, country):
+    info = lex.resolve(text)
+    assert (info.country if info else None) == country
+
+
+@pytest.mark.parametrize("text", ["David Conley", "Mercedes Sanchez-Hernandez"])
+def test_a_misspelt_surname_needs_a_rare_first_name_and_fitting_middle_names(lex, text):
+    # "David Conley" is no "David Cooney" (a common first name); "Mercedes Sanchez Hernandez" is no "Mercedes
+    # Araoz Fernandez" (a middle name the office holder does not bear)
+    assert lex.resolve(text) is None
+
+
+@pytest.mark.parametrize(("text", "country", "sector"), [
+    ("Up to 100 ethnic Albanians", None, "CVL"),
+    ("at least 20 Iraqi soldiers", "IRQ", "MIL"),
+])
+def test_a_quantity_before_a_number_does_not_end_the_head(lex, text, country, sector):
+    info = lex.resolve(text)
+    assert info is not None and (info.country, info.sector) == (country, sector)

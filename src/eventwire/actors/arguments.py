@@ -19,6 +19,13 @@ Rules (English, spaCy dependency labels):
   X"), "from" for things said ("an appeal from X"); its target may be held by the verb governing it ("opened
   investigations against X"), what its relative clause acts on ("a strike that shut down the capital"), or what it
   protests ("in protest of the government's refusal").
+- "be opposed to X" is a stance (the subject opposes X or X's author), not a passive; a gerund after a predicate
+  adjective ("are guilty of violating") takes the copula's subject; "involved/engaged in" an act: its subject does it;
+- a verb of firing ("launched artillery and rocket fire against X") aims at X, not at what it fires; a complaint "to
+  Y over X's raids" is about X; "a meeting between X and Y" names X; a meeting's named party ("held talks with
+  President X at a dinner") beats the place it is held at;
+- a word tagged as a present-tense verb where a noun stands ("would not meet hostage-takers demands") is a noun;
+  two subjects from a parse error: the name nearest the verb;
 - helpers for the stage's last resorts: the two members of a coordinated subject of a reciprocal event
   (`split_coordination`), the nearest named actor of the sentence (`nearest_party`); and for its rules on reported
   speech (`reported_clause`, `speaker_of`, `attributions`), reactions (`reaction_arguments`) and acts named as
@@ -35,7 +42,7 @@ if TYPE_CHECKING:
 
 SUBJ = {"nsubj", "csubj"}
 TARGET_PREPS = {"against", "on", "at", "upon", "into", "toward", "towards", "with", "targeting", "onto"}
-NOUN_TARGET_PREPS = TARGET_PREPS | {"of", "in", "to"}
+NOUN_TARGET_PREPS = TARGET_PREPS | {"of", "in", "to", "between"}
 GERUND_PREPS = {"in", "by", "while", "after", "before", "through", "without", "for", "on", "upon"}
 INHERIT_DEPS = {"xcomp", "conj", "advcl", "ccomp", "pcomp"}
 KEEP_PREPS = {"of", "for", "from", "in"}  # prepositions kept inside an actor phrase
@@ -181,8 +188,13 @@ def subject_of(verb: Token, depth: int = 0) -> Argument | None:
     if depth > 4:
         return None
     passive = is_passive(verb)
+    subjects = [c for c in verb.children if c.dep_ in SUBJ]
+    # two subjects is a parse error ("the region in under tension with countries like Iran, Yemen extending their
+    # support"): the name nearest the verb is its own
+    nearest = max((c for c in subjects if c.i < verb.i and c.pos_ == "PROPN"), key=lambda c: c.i, default=None) \
+        if len(subjects) > 1 else None  # (a name; "Members of X, a body linked to Y, investigated": the first)
     for c in verb.children:
-        if c.dep_ in SUBJ:
+        if c.dep_ in SUBJ and (nearest is None or c.i == nearest.i):
             if c.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
                 return _arg(verb.head, f"noun of the relative clause '{verb.text}'")
             return _arg(c, f"subject of '{verb.text}'")
@@ -208,6 +220,9 @@ def subject_of(verb: Token, depth: int = 0) -> Argument | None:
         gov = gov.head  # "joined the crowd in demanding X", "retaliated by shelling": the governing verb's subject
     if verb.dep_ in INHERIT_DEPS and gov.pos_ == "ADJ" and gov.dep_ in ("acomp", "xcomp") and gov.head is not gov:
         gov = gov.head  # "they are willing to forgive"
+    elif verb.dep_ == "pcomp" and gov.dep_ == "prep" and gov.head.pos_ == "ADJ" \
+            and gov.head.dep_ in ("acomp", "xcomp", "oprd") and _is_verb(gov.head.head):
+        gov = gov.head.head  # "X and Y are guilty of violating", "X is responsible for killing": the copula's subject
     if verb.dep_ in ("conj", "xcomp") and gov is not verb and is_passive(gov) and not is_passive(verb):
         # "the minister was indicted by the court and will resign", "X was urged to resign": the one the
         # passive is about acts next, not its 'by' agent
@@ -271,6 +286,10 @@ def verb_arguments(verb: Token, is_agent: Callable[[Token], bool] | None = None,
         if subj is not None and inner is not None:
             _, tgt = noun_arguments(inner, agent, agent, inherit=False)
             return _arg(subj, f"subject of '{verb.text} in'"), tgt
+    if is_passive(verb) and verb.lemma_.lower() in STANCE_PARTICIPLES and _child(verb, {"agent"}) is None:
+        stance = _stance(verb, agent, is_agent)  # "Israel is opposed to French mediation": Israel opposes France
+        if stance is not None:
+            return stance
     if is_passive(verb):
         subj = _child(verb, {"nsubjpass"})
         if subj is not None:
@@ -287,6 +306,10 @@ def verb_arguments(verb: Token, is_agent: Callable[[Token], bool] | None = None,
         dest = _destination(verb, obj, agent)
         if dest is not None:
             return source, dest
+    if verb.lemma_.lower() in FIRING_VERBS:  # "launched artillery and rocket fire against guerrilla camps"
+        aimed = _aimed_at(verb, obj, agent)
+        if aimed is not None:
+            return source, aimed
     if obj is not None and agent(owner(obj)):
         return source, _target(obj, f"object of '{verb.text}'")
     inner_src = inner_tgt = None
@@ -300,13 +323,19 @@ def verb_arguments(verb: Token, is_agent: Callable[[Token], bool] | None = None,
         if inner_src is not None:
             return source, Argument(inner_src.head, inner_src.span, f"{inner_src.how}, object of '{verb.text}'",
                                     inner_src.whole)
+    if verb.lemma_.lower() in COMPLAINT_VERBS:
+        grievance = _grievance(verb, agent, is_agent)
+        if grievance is not None:
+            return source, grievance
     holders = [verb] + ([obj] if obj is not None and inner_tgt is None else [])
     for h in holders:
         for prep in h.children:
             if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS | {"to", "for"}:
                 pobj = _pobj(prep)
                 if pobj is not None and not _not_a_party(pobj) and (agent(owner(pobj)) or prep.lower_ in (
-                        TARGET_PREPS - {"with"}) and prep.i > verb.i):  # "On the eve of ..., X freed": no
+                        TARGET_PREPS - {"with"}) and prep.i > verb.i and not (
+                        inner_tgt is not None and inner_tgt.head.pos_ == "PROPN")):  # "On the eve of ..., X freed": no
+                    # ("held a meeting with President X at a lunch": the meeting's named party, not the lunch)
                     return source, _target(pobj, f"'{prep.text}' object of '{h.text}'")
     for c in verb.children:
         if depth < 3 and c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
@@ -324,6 +353,70 @@ def verb_arguments(verb: Token, is_agent: Callable[[Token], bool] | None = None,
     if obj is not None and (obj.lemma_.lower() in THINGS or obj.pos_ == "PROPN"):
         target = _target(obj, f"object of '{verb.text}'")
     return source, target
+
+
+# Participles that, after "be" and with no 'by' agent, state the subject's own stance ("Israel is opposed to X").
+STANCE_PARTICIPLES = {"oppose"}
+# Verbs of firing and launching: their object is what is fired (artillery, rockets), the target what it is aimed at.
+FIRING_VERBS = {"launch", "fire", "lob", "hurl", "throw", "shoot", "unleash", "rain", "drop", "direct", "aim"}
+AIM_PREPS = ("against", "at", "on", "upon", "into", "toward", "towards")
+
+
+def _stance(verb: Token, agent: Callable[[Token], bool], is_agent: Callable[[Token], bool] | None
+            ) -> tuple[Argument, Argument | None] | None:
+    subj = _child(verb, {"nsubjpass"})
+    if subj is None:
+        return None
+    source = _arg(subj, f"subject of '{verb.text}' (a stance, not a passive)")
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "to":
+            continue
+        obj = _pobj(prep)
+        if obj is None or _not_a_party(obj):
+            continue
+        if agent(owner(obj)):
+            return source, _target(obj, f"what '{verb.text} to' names")
+        if is_agent is not None and obj.pos_ == "NOUN":  # "opposed to French mediation": its author
+            author, inner = noun_arguments(obj, is_agent, is_agent, inherit=False)
+            found = author if author is not None and author.head.pos_ != "PRON" else inner
+            if found is not None:
+                return source, Argument(found.head, found.span, f"{found.how}, '{verb.text} to' it", found.whole)
+    return source, None
+
+
+def _aimed_at(verb: Token, obj: Token | None, agent: Callable[[Token], bool]) -> Argument | None:
+    holders = [verb] + ([obj, *obj.conjuncts] if obj is not None else [])
+    for h in holders:
+        for prep in h.children:
+            if prep.dep_ == "prep" and prep.lower_ in AIM_PREPS and prep.i > verb.i:
+                pobj = _pobj(prep)
+                if pobj is not None and not _not_a_party(pobj) and agent(owner(pobj)):
+                    return _target(pobj, f"'{prep.text}' object of '{h.text}' (what '{verb.text}' is aimed at)")
+    return None
+
+
+# Verbs of complaining: what is complained "over/about/of" names the recipient (or its author: "complained to the UN
+# over Israeli air raids" is a complaint about Israel), not the one complained "to".
+COMPLAINT_VERBS = {"complain", "protest", "object", "remonstrate", "grumble"}
+COMPLAINT_PREPS = ("over", "about", "of", "at", "against")
+
+
+def _grievance(verb: Token, agent: Callable[[Token], bool], is_agent: Callable[[Token], bool] | None
+               ) -> Argument | None:
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in COMPLAINT_PREPS:
+            continue
+        obj = _pobj(prep)
+        if obj is None or _not_a_party(obj):
+            continue
+        if agent(owner(obj)):
+            return _target(obj, f"'{prep.text}' object of '{verb.text}' (what is complained of)")
+        if is_agent is not None and obj.pos_ == "NOUN":
+            author, _ = noun_arguments(obj, is_agent, is_agent, inherit=False)
+            if author is not None and author.head.pos_ != "PRON":
+                return Argument(author.head, author.span, f"{author.how}, complained of by '{verb.text}'",
+                                author.whole)
+    return None
 
 
 def noun_arguments(noun: Token, is_actor: Callable[[Token], bool], is_agent: Callable[[Token], bool],
@@ -349,7 +442,7 @@ def noun_arguments(noun: Token, is_actor: Callable[[Token], bool], is_agent: Cal
             if obj is None or _not_a_party(obj):
                 continue
             t = owner(obj)
-            if c.lower_ in ("in", "of", "to") and t is obj and not is_actor(t) and t.pos_ != "PRON" \
+            if c.lower_ in ("in", "of", "to", "between") and t is obj and not is_actor(t) and t.pos_ != "PRON" \
                     and t.ent_type_ != "PERSON" and not is_agent(t):
                 continue  # "attacks in Yemen", "exchange of fire": a place or a thing, not a target
             target = Argument(t, noun_phrase(t), f"'{c.text}' object of '{noun.text}'",
@@ -388,6 +481,9 @@ def noun_arguments(noun: Token, is_actor: Callable[[Token], bool], is_agent: Cal
         subj = subject_of(noun.head)
         if subj is not None:
             source = Argument(subj.head, subj.span, f"{subj.how} (light verb with '{noun.text}')")
+    if source is None and noun.dep_ == "pobj" and noun.head.lower_ == "in" and _is_verb(noun.head.head) \
+            and noun.head.head.lemma_.lower() in ENGAGED:
+        source = engaged_subject(noun.head.head, noun)  # "militants who have been involved in exchanges of fire"
     if inherit and source is None and noun.dep_ in ("dobj", "obj", "pobj", "conj", "nsubjpass", "attr", "appos"):
         verb = governing_verb(noun)
         if verb is not None and verb.lemma_.lower() not in REACTION_VERBS \
@@ -396,6 +492,17 @@ def noun_arguments(noun: Token, is_actor: Callable[[Token], bool], is_agent: Cal
             if subj is not None and subj.head.i != noun.i and (target is None or subj.head.i != target.head.i):
                 source = Argument(subj.head, subj.span, f"{subj.how} (the verb governing '{noun.text}')")
     return source, target
+
+
+def engaged_subject(verb: Token, act: Token) -> Argument | None:
+    """Who "is engaged/involved in" an act: the subject of 'engaged'/'involved' (passive or not): "Turkish troops
+    were involved in clashes with Kurdish rebels". (Not yet through a relative clause, "the militants who have been
+    involved in exchanges of fire": records.merge_mentions would then let a later "the attacks" of another place
+    point back to that background event, the most recent one with a named actor.)"""
+    subj = _child(verb, {"nsubjpass", "nsubj"})
+    if subj is None or subj.lower_ in ("who", "that", "which"):
+        return None
+    return _arg(subj, f"subject of '{verb.text} in' (who does the {act.text})")
 
 
 def governing_verb(noun: Token) -> Token | None:
@@ -424,10 +531,17 @@ def _is_verb(tok: Token) -> bool:
     return None
 
 
+def mistagged_noun(tok: Token) -> bool:
+    """A word tagged as a present-tense verb that stands where a noun does ("would not meet hostage-takers
+    demands": 'demands' as the object of 'meet'), with no subject or auxiliary of its own."""
+    return tok.tag_ in ("VBZ", "VBP") and tok.dep_ in ("dobj", "obj", "pobj", "nsubjpass") \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
+
+
 def event_arguments(trigger: Token, is_actor: Callable[[Token], bool],
                     is_agent: Callable[[Token], bool] | None = None) -> tuple[Argument | None, Argument | None]:
     """(source, target) of an event trigger; either may be None."""
-    if trigger.pos_ in ("VERB", "AUX") or trigger.tag_.startswith("VB"):
+    if (trigger.pos_ in ("VERB", "AUX") or trigger.tag_.startswith("VB")) and not mistagged_noun(trigger):
         return verb_arguments(trigger, is_agent)
     return noun_arguments(trigger, is_actor, is_agent or is_actor)
 
@@ -614,12 +728,15 @@ def speaker_of(trigger: Token) -> Argument | None:
     author of a noun of saying whose clause it is ("issued a reminder to Iraq that it must cooperate"); None when
     the trigger is not in a reported clause."""
     tok, reported = trigger, False
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "obj") and _is_verb(trigger.head):
+        tok = trigger.head  # "X said Y must reach an agreement": the clause of the verb the act is the object of
     for _ in range(5):
         head = tok.head
         if head is tok:
             return None
-        if tok.dep_ in CLAUSE_DEPS or tok.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN":
-            reported = True
+        if tok.dep_ in CLAUSE_DEPS or tok.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" or tok.dep_ == "advcl" \
+                and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):
+            reported = True  # (also "pushing for the US to support": what is asked for)
         elif tok.dep_ not in CHAIN_DEPS and not (tok.dep_ == "pcomp" and head.dep_ == "prep"):
             return None
         tok = head
@@ -652,7 +769,7 @@ def reaction_arguments(noun: Token, event_type: str | None, is_actor: Callable[[
     ("the rebels dismissed an appeal from the president": the rebels REJECT the president); None otherwise, or
     when the verb is itself a trigger (`triggers`: token indices)."""
     blocking = event_type in ("COERCE", "SANCTION")
-    if event_type not in REACTION_TYPES and not blocking or noun.pos_ != "NOUN":
+    if event_type not in REACTION_TYPES and not blocking or noun.pos_ != "NOUN" and not mistagged_noun(noun):
         return None
     verb = noun.head
     if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("to", "with"):  # "conceded to demands"
@@ -680,13 +797,28 @@ def reaction_arguments(noun: Token, event_type: str | None, is_actor: Callable[[
 def protest_object(tok: Token, is_agent: Callable[[Token], bool]) -> Argument | None:
     """What an act is "in protest at/of/against/over": that act's author ("in protest of the government's
     refusal" -> the government), or the actor itself ("in protest against the army")."""
-    holders = [tok] + ([tok.head] if tok.dep_ in ("dobj", "obj") and _is_verb(tok.head) else [])
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in GRIEVANCE_ACTS:  # "a strike over a bill signed by the minister"
+        for prep in tok.children:
+            obj = _pobj(prep) if prep.dep_ == "prep" and prep.lower_ == "over" else None
+            if obj is None or _not_a_party(obj):
+                continue
+            author = _child(obj, {"poss"}) or _participle_agent(obj) or act_author(obj)
+            for cand in (author, obj):
+                if cand is not None and cand.pos_ != "PRON" and is_agent(owner(cand)):
+                    return _target(cand, f"what the {tok.text} is over")
+    holders = [tok] + ([tok.head] if tok.dep_ in ("dobj", "obj") and _is_verb(tok.head) else []) + [
+        c for c in tok.children if c.dep_ in ("dobj", "obj") and _is_verb(tok)]  # "began a strike to protest"
     for h in holders:
         for prep in h.children:
+            if prep.dep_ in ("advcl", "xcomp", "relcl", "acl") and prep.lemma_.lower() in PROTEST_VERBS \
+                    and prep.i > tok.i and any(c.dep_ == "aux" and c.lower_ == "to" for c in prep.children):
+                found = _protested(tok, prep, is_agent)  # "began a hunger strike to protest against X's decision"
+                if found is not None:
+                    return found
             if prep.dep_ != "prep" or prep.lower_ != "in":
                 continue
             protest = _pobj(prep)
-            if protest is None or protest.lemma_.lower() != "protest":
+            if protest is None or protest.lemma_.lower() not in PROTEST_NOUNS:
                 continue
             for p2 in protest.children:
                 obj = _pobj(p2) if p2.dep_ == "prep" and p2.lower_ in ("of", "at", "against", "over") else None
@@ -698,13 +830,71 @@ def protest_object(tok: Token, is_agent: Callable[[Token], bool]) -> Argument | 
                     author = _pobj(by) if by is not None else None
                 for cand in (author, obj):
                     if cand is not None and is_agent(owner(cand)):
-                        return _target(cand, f"what '{tok.text}' is in protest {p2.text}")
+                        return _target(cand, f"what '{tok.text}' is in {protest.text} {p2.text}")
+    return None
+
+
+# "in protest of/at X", "in defiance of X", "in opposition to X": X (or its author) is what the act opposes.
+PROTEST_NOUNS = {"protest", "defiance"}
+# A purpose clause of protesting ("... to protest against X", "to denounce X") names what the act opposes.
+PROTEST_VERBS = {"protest", "denounce", "condemn", "oppose", "decry", "defy", "demonstrate"}
+
+
+# Acts of protest: what they are "over" is their grievance ("protests over the government's decision").
+GRIEVANCE_ACTS = {"strike", "protest", "demonstration", "rally", "march", "boycott", "walkout", "sit-in", "riot",
+                  "hunger", "outcry", "uproar", "row", "dispute"}
+
+
+def _participle_agent(noun: Token) -> Token | None:
+    """The 'by' agent of a participle after a noun ("a bill signed by the minister")."""
+    for c in noun.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            agent = _child(c, {"agent"})
+            if agent is not None:
+                return _pobj(agent)
+    return None
+
+
+def _protested(tok: Token, verb: Token, is_agent: Callable[[Token], bool]) -> Argument | None:
+    objs = [(c, f"object of '{verb.text}'") for c in verb.children if c.dep_ in ("dobj", "obj")]
+    objs += [(_pobj(p), f"'{p.text}' object of '{verb.text}'") for p in verb.children
+             if p.dep_ == "prep" and p.lower_ in ("against", "at", "over", "of")]
+    for obj, how in objs:
+        if obj is None or _not_a_party(obj):
+            continue
+        author = _child(obj, {"poss"}) or act_author(obj)
+        for cand in (author, obj):
+            if cand is not None and cand.pos_ != "PRON" and is_agent(owner(cand)):
+                return _target(cand, f"{how}, what '{tok.text}' protests")
+    return None
+
+
+# Nouns of breaking away: "independence from X" names X, the state the act is directed at.
+SECESSION_NOUNS = {"independence", "secession", "separation", "autonomy", "liberation", "freedom"}
+
+
+def secession_from(trigger: Token, is_actor: Callable[[Token], bool], is_agent: Callable[[Token], bool]
+                   ) -> Argument | None:
+    """The state an act seeks independence from ("demonstrated ... calling for independence from Iraq",
+    "demanding a referendum on independence from Indonesian rule"), inside the trigger's own phrase or clause."""
+    for tok in trigger.subtree:
+        if tok.lemma_.lower() not in SECESSION_NOUNS or tok.pos_ != "NOUN":
+            continue
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+        obj = _pobj(prep) if prep is not None else None
+        if obj is None:
+            continue
+        if is_agent(owner(obj)):
+            return _target(obj, f"what '{tok.text} from' names")
+        mod = next((c for c in obj.children if c.dep_ in ("amod", "compound", "poss") and is_actor(c)), None)
+        if mod is not None:  # "independence from Indonesian rule": the ruler
+            return Argument(mod, noun_phrase(mod, conjuncts=False), f"'{mod.text}' of '{tok.text} from {obj.text}'")
     return None
 
 
 def attributions(sent: Span) -> set[int]:
     """Token indices of the sentence's sources of information: the subject phrase of a reporting verb ("...,
-    Thai military sources said") and the object of "according to". They report the event; they are not its
+    Thai military sources said") and whom it tells ("told AFP"), and the object of "according to". They report the event; they are not its
     parties."""
     out: set[int] = set()
     for tok in sent:
@@ -712,6 +902,9 @@ def attributions(sent: Span) -> set[int]:
             subj = _child(tok, {"nsubj"})
             if subj is not None and subj.i > min((c.i for c in tok.children if c.dep_ in CLAUSE_DEPS), default=tok.i):
                 out.update(t.i for t in subj.subtree)  # only after the reported clause: "..., X said"
+                for c in tok.children:  # "..., commanders told AFP by phone": whom they told
+                    if c.dep_ in ("dobj", "obj", "dative") and c.i > subj.i:
+                        out.update(t.i for t in c.subtree)
         elif tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
             obj = _pobj(tok.doc[tok.i + 1]) or _pobj(tok)
             if obj is not None:

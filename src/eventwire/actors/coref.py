@@ -10,7 +10,11 @@ UN secretary-general"); a domestic actor or a weapon ("a car bomb") with no coun
 weapon: the place in its own sentence, a town the tagger took for a people included), never a country it is
 "anti-"/"pro-" or acts "against". A state's armed act named as the actor ("Israeli airstrikes") is its military's;
 a capital stands for its government as subject, object, possessor of an act or "by" agent, but not as the object of
-a verb that strikes or blocks a place ("shelled Juba": its people)."""
+a verb that strikes or blocks a place ("shelled Juba": its people). A subject pronoun of a reported clause is the
+one who says it ("the militants said they attacked"); a title the parser cut off before a name still names the
+office ("U.N. Secretary-General Kofi Annan"); a person's name the parse split is read whole; a word the tagger took
+for no name is never looked up as a town ("SUV", "God"); a surname is a local namesake's when the article names
+another person with it, the tagger's PERSON or two untagged capitalised name words ("Demetrius Ward")."""
 
 from __future__ import annotations
 
@@ -44,6 +48,10 @@ DESCRIPTIONS = {"group", "movement", "organisation", "organization", "militia", 
                 "ministry", "agency", "authorities", "administration", "insurgents", "fighters", "troops"}
 SAY_VERBS = {"say", "state", "tell", "add", "claim", "announce", "declare", "warn", "write", "insist", "vow",
              "assure", "note", "report"}
+# Further verbs of saying whose subject a pronoun subject of the reported clause refers to.
+REPORTING = {"confirm", "deny", "admit", "acknowledge", "reveal", "disclose", "promise", "pledge", "threaten",
+             "reiterate", "stress", "maintain", "argue", "believe", "indicate", "signal", "hint", "reply"}
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})  # (a misspelt town may be tagged ORG: "Khatmandu")
 LOCATIVE = {"in", "near", "at", "from", "across", "inside", "outside", "around", "into", "through"}
 # Armed acts: named as the actor ("Israeli airstrikes killed ..."), a state's are its military's.
 ARMED_ACTS = frozenset({"attack", "strike", "airstrike", "raid", "bombing", "shelling", "bombardment", "offensive",
@@ -148,12 +156,18 @@ class ArticleActors:
         if _is_pronoun(head):
             return self._pronoun(head, span)
         # a person's name is no place: "Young", "Nelson" and "Garcia" are towns too, but not as a person's name
-        places = None if self._person_name(head) else self.places
+        # nor is a word the tagger took for no place: "SUV" is no Suva, "God" no Göd (in a text whose case says so)
+        places = None if self._person_name(head) or self.cased and not any(
+            t.ent_type_ in PLACE_ENTS for t in span) else self.places
         info = self._without_homographs(span, self.lex.resolve(span.text, self.when, places), places)
+        if info is None and head.ent_type_ == "PERSON":
+            info = self._whole_name(head, span)
         if info is not None and info.kind == "named" and self._namesake(head, info):
             info = None
         if head.pos_ == "PROPN" and (info is None or info.kind == "named"):
             info = self._apposition(head, info)
+            if head.ent_type_ == "PERSON" and span.start == _ent_start(head):
+                info = self._title_before(head, info)
         if self._is_description(head, span, info):
             ante = self._antecedent(head, lambda m: self._shares_head(m, head) and m.info is not None
                                     and (m.info.country is not None or m.info.kind in ORGISH))
@@ -253,9 +267,28 @@ class ArticleActors:
             return False
         return any(e[-1].lower_ == head.lower_ for e in self._persons_in_full())
 
+    def _a_surname(self, tok: Token) -> bool:
+        """The surname of a person the article names in full."""
+        return any(e[-1].lower_ == tok.lower_ and e[-1].i != tok.i for e in self._persons_in_full())
+
     def _persons_in_full(self) -> list[Span]:
+        """Persons the article names with a first name and a surname: the tagger's PERSON entities (a trailing
+        possessive cut: "David Valle's"), and two capitalised name words the tagger left untagged or took for
+        an organisation ("Demetrius Ward was arrested"), the first not a title or a place."""
         if self._full_names is None:
-            self._full_names = [e for e in self.doc.ents if e.label_ == "PERSON" and len(e) >= 2]
+            fulls = []
+            for e in self.doc.ents:
+                if e.label_ == "PERSON" and len(e) >= 2 and e[-1].tag_ == "POS":
+                    e = e[:-1]
+                if e.label_ == "PERSON" and len(e) >= 2:
+                    fulls.append(e)
+            for a, b in zip(self.doc, self.doc[1:], strict=False):
+                if a.pos_ == b.pos_ == "PROPN" and a.ent_type_ in ("", "ORG", "PERSON") and b.ent_type_ in (
+                        "", "ORG", "PERSON") and a.text.istitle() and b.text.istitle() and a.is_alpha \
+                        and (b.i + 1 >= len(self.doc) or not self.doc[b.i + 1].text.istitle()) \
+                        and self.lex.lookup(a.text) is None:
+                    fulls.append(self.doc[a.i:b.i + 1])
+            self._full_names = fulls
         return self._full_names
 
     def _namesake(self, head: Token, info: ActorInfo) -> bool:
@@ -266,8 +299,9 @@ class ArticleActors:
         if len(words) < 2 or head.lower_ != words[-1] or sum(t.pos_ == "PROPN" for t in head.subtree) > 1:
             return False  # only a surname standing alone ("Peterson", "President Peterson")
         fulls = [e for e in self._persons_in_full() if e[-1].lower_ == head.lower_]
-        # another first name (not a spelling of the same one: "Yasir"/"Yasser" share their initial)
-        return bool(fulls) and all(e[0].lower_[:1] != words[0][:1] for e in fulls)
+        # another first name (not a spelling of the same one: "Yasir"/"Yasser" share their first letters; nor an
+        # initial: "J. Kenney")
+        return bool(fulls) and all(not _same_first_name(e[0].lower_, words[0]) for e in fulls)
 
     def _apposition(self, head: Token, own: ActorInfo | None = None) -> ActorInfo | None:
         """What an apposition says of a name the dictionary lacks: "Salaheddine Sidhoum, Algeria's leading human
@@ -292,13 +326,40 @@ class ArticleActors:
                 continue
             if own is None:
                 return replace(info, reason=f"{info.reason} (from the apposition '{phrase.text}')")
-            if info.country is not None and info.kind in ("org", "agent") and (
-                    info.country != own.country or own.sector in (None, "ELI") and info.sector is not None):
-                sector = info.sector or (own.sector if own.sector != "ELI" else None)
-                return replace(own, country=info.country, sector=sector,
-                               reason=f"{own.reason}; but the apposition '{phrase.text}' names the office: "
-                                      f"{info.country} {sector or '-'} ({info.reason})")
+            office = _office(own, info, f"the apposition '{phrase.text}'")
+            if office is not None:
+                return office
         return own
+
+    def _whole_name(self, head: Token, span: Span) -> ActorInfo | None:
+        """A person's name the parse split ("Sheikh Hamad bin Khalifa al-Thani" with 'Hamad' as the subject and
+        the rest hung elsewhere): the whole name the tagger marked, when the phrase holds only part of it."""
+        ent = next((e for e in self.doc.ents if e.start <= head.i < e.end and e.label_ == "PERSON"), None)
+        if ent is None or (span.start <= ent.start and ent.end <= span.end):
+            return None
+        info = self.lex.resolve(ent.text, self.when)
+        if info is None or info.kind != "named":
+            return None
+        return replace(info, reason=f"{info.reason} (the whole name '{ent.text}')")
+
+    def _title_before(self, head: Token, own: ActorInfo | None) -> ActorInfo | None:
+        """A title the parser cut off from the name after it ("U.N. Secretary-General Kofi Annan" parsed as two
+        sentences' roots): the words right before the name, up to a comma, a determiner or a verb, read as an
+        office (a person the dictionary knows keeps the office only when it says more, as in an apposition)."""
+        start = _ent_start(head)
+        i = start - 1  # (the parser may have cut a sentence inside the title: its bound is not looked at)
+        while i >= 0 and start - i <= 6 and (
+                self.doc[i].pos_ in ("PROPN", "NOUN", "ADJ") or self.doc[i].text in ("-", "–")):
+            i -= 1
+        if i == start - 1 or self.doc[i + 1].head.i >= start:
+            return own  # no title, or one the parse already holds in the name's phrase
+        phrase = self.doc[i + 1:start]
+        info = self.lex.resolve(phrase.text, self.when, self.places)
+        if info is None or info.kind not in ("org", "agent") or info.sector is None:
+            return own
+        if own is None:
+            return replace(info, reason=f"{info.reason} (the title '{phrase.text}' before the name)")
+        return _office(own, info, f"the title '{phrase.text}' before the name") or own
 
     def _pronoun(self, head: Token, span: Span) -> Mention:
         low = head.lower_
@@ -307,6 +368,9 @@ class ArticleActors:
             if spk is not None and spk.info is not None:
                 return Mention(head, span, spk.info, f"coreferent with the speaker '{spk.span.text}'")
             return Mention(head, span, None, "first person with no speaker found")
+        sayer = self._sayer(head)
+        if sayer is not None and sayer.info is not None and sayer.person == (low in PERSONAL):
+            return Mention(head, span, sayer.info, f"coreferent with '{sayer.span.text}' (who says it)")
         if low in PERSONAL:
             ante = self._antecedent(head, lambda m: m.person and m.info is not None)
         else:
@@ -316,6 +380,24 @@ class ArticleActors:
         if ante is None or ante.info is None:
             return Mention(head, span, None, f"no earlier actor fits the pronoun '{head.text}'")
         return Mention(head, span, ante.info, f"coreferent with '{ante.span.text}' (most recent fitting actor)")
+
+    def _sayer(self, head: Token) -> Mention | None:
+        """The subject of the verb of saying whose clause a subject pronoun stands in ("the militants said they
+        had attacked", "Annan announced that he will withdraw"): a reported clause's subject pronoun is most
+        often the one who reports it."""
+        if head.dep_ not in ("nsubj", "nsubjpass") or head.lower_ not in PERSONAL | GROUPISH:
+            return None
+        verb = head.head
+        while verb.dep_ == "conj" and verb.head is not verb:  # "said it had halted aid and would ..."
+            verb = verb.head
+        say = verb.head
+        if verb.dep_ != "ccomp" or say is verb or say.lemma_.lower() not in SAY_VERBS | REPORTING \
+                or say.pos_ not in ("VERB", "AUX"):
+            return None
+        subj = next((c for c in say.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.i >= head.i or subj.lower_ in SPEAKER:
+            return None
+        return self.by_head.get(subj.i)
 
     def _antecedent(self, head: Token, fits: Callable[[Mention], bool]) -> Mention | None:
         """The most recent earlier mention (within about four paragraphs) that `fits`."""
@@ -375,6 +457,8 @@ class ArticleActors:
                 continue
             if head.i in range(ent.start, ent.end) or _against(ent) or places_only and self._demonym(ent):
                 continue
+            if len(ent) == 1 and ent.label_ != "NORP" and self._a_surname(ent[0]):
+                continue  # "Young" of "Officer Dana Young ... Young was talking": a person, not the town
             country = self._placed_in(ent) or self._ent_country(ent.text, not self._demonym(ent))
             if country is None or (candidates is not None and country not in candidates):
                 continue
@@ -429,9 +513,38 @@ class ArticleActors:
 
 
 # entries that name a town or a seat of government: in lower case the same letters may be an English word
-LOWERCASE_HOMOGRAPHS = frozenset({"seat", "place"})
+LOWERCASE_HOMOGRAPHS = frozenset({"seat", "place", "country"})  # ("a turkey hunter" is no Turkish hunter)
 # kinds of dictionary entries whose country comes from a place's name
 PLACE_KINDS = frozenset({"place", "seat", "capital", "country", "agent"})
+
+
+def _same_first_name(a: str, b: str) -> bool:
+    """Whether two first names may be one person's: the same, an initial of the other ("j." / "jason"), or
+    spellings sharing their first three letters ("yasir" / "yasser"); "jim" and "jason" are two people."""
+    a, b = a.rstrip("."), b.rstrip(".")
+    if len(a) == 1 or len(b) == 1:
+        return a[:1] == b[:1]
+    return a[:3] == b[:3]
+
+
+def _ent_start(tok: Token) -> int:
+    """Index of the first token of the named entity `tok` stands in (its own index outside one)."""
+    i = tok.i
+    while i > 0 and tok.doc[i].ent_iob_ == "I":
+        i -= 1
+    return i
+
+
+def _office(own: ActorInfo, office: ActorInfo, where: str) -> ActorInfo | None:
+    """A known person (`own`) with the country and sector of an office the text names for them, when it says
+    more than the dictionary (another country, or a sector for a former or undated official); else None."""
+    if office.country is None or office.kind not in ("org", "agent") or not (
+            office.country != own.country or own.sector in (None, "ELI") and office.sector is not None):
+        return None
+    sector = office.sector or (own.sector if own.sector != "ELI" else None)
+    return replace(own, country=office.country, sector=sector,
+                   reason=f"{own.reason}; but {where} names the office: {office.country} {sector or '-'} "
+                          f"({office.reason})")
 
 
 def _against(ent: Span) -> bool:

@@ -13,7 +13,11 @@ Tables (data/, each with a provenance header), in order of precedence:
 a member noun ("spokesperson", "official", "members") takes the sector of the organisation it belongs to; an
 appositive ("X, spokesperson for Y") is read when the name itself is unknown; a demonym before "minority",
 "population", "community" or a plural demonym followed by "of <place>" ("the Albanians of southern Serbia") names
-an ethnic group, whose country is the place's (or the article's), not the demonym's. Results are remembered per
+an ethnic group, whose country is the place's (or the article's), not the demonym's. A state's ally or proxy ("Israel's
+militia ally") is not that state; a quantity before a number ("up to 100") does not end the head; a country's name
+that begins a longer place name the gazetteer knows ("Jersey City") is that place. A person is matched by first name
+and a misspelt surname only for a rare first name whose middle names fit, never by a title ("Sheikh") as first name,
+nor by a common first name with a common surname ("John Smith"). Results are remembered per
 (phrase, date, places function): an article repeats its actor phrases."""
 
 from __future__ import annotations
@@ -66,6 +70,19 @@ GEO_MODIFIERS = frozenset({"central", "downtown", "southern", "northern", "easte
                            "outskirts", "greater", "old", "east", "west", "north", "south"})
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "van", "von", "da", "di", "du", "dos", "das", "le",
                             "la", "abu", "ben", "bint"})
+# Nouns of a relation to another party: a country as their possessor is not the actor's own ("Israel's ally").
+RELATION_NOUNS = frozenset({"ally", "allies", "proxy", "proxies", "partner", "partners", "client", "clients",
+                            "rival", "rivals", "enemy", "enemies", "foe", "foes", "adversary", "adversaries",
+                            "surrogate", "surrogates", "satellite", "satellites", "protege", "proteges"})
+# Words before a surname that are titles, not first names: "Sheikh Hamad" names no "Sheikh Rashid Ahmad".
+HONORIFICS = frozenset({"sheikh", "sheik", "shaikh", "sir", "mr", "mrs", "ms", "miss", "dr", "haji", "hajji", "mullah",
+                        "imam", "ayatollah", "emir", "amir", "prince", "princess", "king", "queen", "lord", "lady",
+                        "dame", "rev", "reverend", "father", "brother", "sister", "general", "gen", "colonel", "col",
+                        "captain", "capt", "sultan", "sayed", "sayyid", "maulana", "mufti", "rabbi", "pastor"})
+# A first name borne by this many named persons and a surname by this many name no one in particular together
+# ("John Smith"); rarer pairs ("Laurent Gbago") still identify.
+COMMON_FIRST = 40
+COMMON_SURNAME = 5
 LOCATIVE_LEAD = frozenset({"in", "at", "near", "from", "into", "inside", "around", "outside"})
 # Titles that say only that someone heads something: the body named before them gives the sector ("the party's
 # leader", "the army chief").
@@ -232,6 +249,7 @@ class ActorLexicon:
         # surname alone is ambiguous ("Francois Mitterrand" / "Frederic Mitterrand")
         self._by_surname: dict[str, list[tuple[str, Entry]]] = {}
         self._all_surname_keys: dict[str, set[str]] | None = None
+        self._first_counts: dict[str, int] | None = None  # first name -> named persons who bear it
         # (phrase, date, places function) -> what resolve() made of it: news repeats its actor phrases
         self._resolved: dict[tuple[str, date | None, PlaceLookup | None], ActorInfo | None] = {}
         for phrase, entry in entries:
@@ -377,6 +395,8 @@ class ActorLexicon:
                 hit = self._fuzzy_surname(tok.lower())
             if hit is None and len(run) >= 2:
                 hit = self._by_first_name(run[0].lower(), tok.lower())
+                if hit is not None and not _middle_names_fit(run, hit[1].name):
+                    hit = None  # "Mercedes Sanchez Hernandez" is no "Mercedes Araoz Fernandez"
             if hit is None:
                 continue
             first, entry = hit
@@ -401,13 +421,22 @@ class ActorLexicon:
     def _by_first_name(self, first: str, word: str) -> tuple[str, Entry] | None:
         """The one person whose first name is `first` and whose surname is `word`, or one letter off it
         (surnames of 5 letters or more: "Laurent Gbago" -> Laurent Gbagbo), among every named person."""
-        if len(first) < 3 or not first.isalpha():
-            return None
+        if len(first) < 3 or not first.isalpha() or first in HONORIFICS:
+            return None  # "Sheikh Hamad": a title, not a first name
+        if self._first_counts is None:
+            self._first_counts = {}
+            for people in self._by_surname.values():
+                for f, _ in people:
+                    self._first_counts[f] = self._first_counts.get(f, 0) + 1
+        if self._first_counts.get(first, 0) >= COMMON_FIRST and len(self._by_surname.get(word, ())) >= COMMON_SURNAME:
+            return None  # "John Smith": a common first name and a common surname name too many people
         lasts = {word} if word in self._by_surname else set()
         if len(word) >= 5:
             if self._all_surname_keys is None:
                 self._all_surname_keys = _deletion_index(self._by_surname)
             lasts |= _one_edit_away(self._all_surname_keys, word)
+        if self._first_counts.get(first, 0) >= COMMON_FIRST:
+            lasts &= {word}  # "David Conley" is no "David Cooney": a common first name takes the surname as spelt
         found = {id(e): (f, e) for last in lasts for f, e in self._by_surname.get(last, []) if f == first}
         return next(iter(found.values())) if len(found) == 1 else None
 
@@ -458,6 +487,7 @@ class ActorLexicon:
 
     def _resolve_segment(self, tokens: list[str], when: date | None, places: PlaceLookup | None = None
                          ) -> ActorInfo | None:
+        tokens = _without_quantity(tokens)
         ms = self.matches(tokens)
         if places is not None:
             ms = _with_places(tokens, ms, places)
@@ -469,6 +499,8 @@ class ActorLexicon:
                     and tokens[m.start - 1].lower() in NOT_OWN_COUNTRY | {"ethnic"}]
         excluded += [m for m in ms if m.end < len(tokens) - 1 and tokens[m.end].lower() in MODIFIER_AFTER
                      and (m.entry.kind in COUNTRYISH or m.entry.kind in ORGISH)]
+        # "Israel's militia ally in southern Lebanon", "Iran's proxies": a state's ally is not that state
+        excluded += [m for m in ms if m.entry.kind in COUNTRYISH and _relation_after(tokens, m.end)]
         # "the Albanian minority", "the Albanians of southern Serbia": the demonym names the people, the place
         # (after "of", or in the article) their country
         excluded += [m for m in ms if m.entry.kind == "demonym" and m not in excluded and (
@@ -671,7 +703,9 @@ def place_lookup(gazetteer: Any, min_population: int = 15000) -> PlaceLookup:
 
 def _with_places(tokens: list[str], ms: list[Match], places: PlaceLookup) -> list[Match]:
     """Add unknown capitalised names that the gazetteer knows as places: a bare name ("Cizre"), a name after
-    a preposition ("Red Crescent in Bam") or before a place word ("Sindh province")."""
+    a preposition ("Red Crescent in Bam") or before a place word ("Sindh province"). A country's name that
+    begins a longer capitalised name the gazetteer knows is that place ("Jersey City", "Riviera Beach")."""
+    ms = _longer_places(tokens, ms, places)
     covered = {i for m in ms for i in range(m.start, m.end)}
     added = []
     i = 0
@@ -695,6 +729,66 @@ def _with_places(tokens: list[str], ms: list[Match], places: PlaceLookup) -> lis
                 added.append(Match(i, j, entry, " ".join(tokens[i:j])))
         i = j
     return sorted(ms + added, key=lambda m: m.start) if added else ms
+
+
+def _longer_places(tokens: list[str], ms: list[Match], places: PlaceLookup) -> list[Match]:
+    """Each generated country match that begins a longer capitalised place name the gazetteer knows becomes
+    that place ("Jersey" of "Jersey City": a city of the United States), swallowing the agent nouns it covers
+    ("City")."""
+    out: list[Match] = []
+    skip_to = 0
+    for k, m in enumerate(ms):
+        if m.start < skip_to:
+            continue
+        if m.entry.kind == "country" and m.entry.source in GENERATED:
+            agents = {i for o in ms[k + 1:] if o.entry.kind == "agent" for i in range(o.start, o.end)}
+            others = {i for o in ms[k + 1:] if o.entry.kind != "agent" for i in range(o.start, o.end)}
+            j = m.end
+            while j < len(tokens) and j not in others and tokens[j][:1].isupper() and tokens[j].isalpha():
+                j += 1
+            hit = places(" ".join(tokens[m.start:j]), False) if j > m.end else None
+            if hit is not None and j - m.end <= 2 and all(i in agents or i not in others for i in range(m.end, j)):
+                out.append(Match(m.start, j, Entry("place", hit[1].removesuffix(" (capital)"), "gazetteer",
+                                                   (Code(hit[0], None),)), " ".join(tokens[m.start:j])))
+                skip_to = j
+                continue
+        out.append(m)
+    return out
+
+
+# Words of quantity before a number ("up to 100 ethnic Albanians", "at least 20 soldiers"): their preposition does
+# not end the phrase's head.
+QUANTITY_PREFIXES = (("up", "to"), ("close", "to"), ("at", "least"), ("at", "most"), ("as", "many", "as"),
+                     ("more", "than"), ("fewer", "than"), ("less", "than"))
+
+
+def _without_quantity(tokens: list[str]) -> list[str]:
+    low = [t.lower() for t in tokens]
+    for prefix in QUANTITY_PREFIXES:
+        n = len(prefix)
+        if tuple(low[:n]) == prefix and len(tokens) > n and any(c.isdigit() for c in tokens[n]):
+            return tokens[n:]
+    return tokens
+
+
+def _middle_names_fit(run: list[str], name: str) -> bool:
+    """Whether the words between a first name and a surname are all in the dictionary person's name (or name
+    particles): "Omar Hassan al-Bashir" fits "Omar Hassan Ahmad Al Bashir"."""
+    words = set(name.lower().replace("-", " ").split())
+    return all(w.lower() in words or w.lower() in NAME_PARTICLES for w in run[1:-1])
+
+
+def _relation_after(tokens: list[str], i: int) -> bool:
+    """Whether tokens[i:] are a possessive "'s" and, before any preposition, a noun of relation ("'s militia
+    ally", "'s proxies")."""
+    if i >= len(tokens) or tokens[i].lower() not in ("'s", "’s"):
+        return False
+    for t in tokens[i + 1:]:
+        if t.lower() in PREPOSITIONS or t in (",", ";"):
+            return False
+        if t.lower() in RELATION_NOUNS:
+            return True
+    return False
 
 
 def _names_a_place(ms: list[Match]) -> bool:

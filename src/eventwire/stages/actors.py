@@ -19,11 +19,19 @@ Before that, the linguistic rules of actors/arguments.py that pick which span is
 - a passive with no 'by' agent: the weapon it was done with ("killed in a car bomb explosion"), or for acts only
   states do, the country it was done in ("arrested in Lebanon");
 - the last-resort nearest actor is never a source of the report ("..., police sources said", "according to X"),
-  nor an act named through an adjective ("military aid"), and a modifier stands for the actor noun it modifies."""
+  nor an act named through an adjective ("military aid"), and a modifier stands for the actor noun it modifies;
+  it may be the source's own country where the act happens after the trigger ("Albanians demonstrated in Serbia");
+- "in protest/defiance of X" and a purpose clause of protesting ("began a hunger strike to protest against X's
+  decision") name X even over a physical object ("blocked streets in Hong Kong in defiance of the authorities");
+  "independence from X" names X;
+- an act coded on the verb that urges it ("urged the EC to support the PLO", typed SUPPORT) has the urged act's
+  recipient; an order ("X ordered Y to ...") is its giver's, not the reporter's;
+- a coordination of actors is coded as its first member, the others noted in the reason."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Literal
 
 from ..actors.arguments import (
@@ -42,6 +50,7 @@ from ..actors.arguments import (
     protest_object,
     reaction_arguments,
     reported_clause,
+    secession_from,
     speaker_of,
     split_coordination,
 )
@@ -64,7 +73,10 @@ STATE_ACTS = frozenset({"arrest", "detain", "jail", "imprison", "sentence", "con
                         "extradite", "execute", "hang", "interrogate", "prosecute", "try", "fine", "ban", "outlaw"})
 # Stances taken in words: one with no subject of its own in a reported clause is the speaker's.
 STANCES = frozenset({"REJECT", "ACCUSE", "THREATEN", "SUPPORT", "AGREE"})
-ASKING = frozenset({"demand", "ask", "request", "urge", "call", "appeal", "seek", "press", "push", "plead", "insist"})
+# Acts the passive subject does itself when no 'by' agent says otherwise ("were demobilized").
+SELF_ACTS = frozenset({"RETREAT"})
+ASKING = frozenset({"demand", "ask", "request", "urge", "call", "appeal", "seek", "press", "push", "plead", "insist",
+                    "order", "instruct", "command", "direct", "summon", "require"})
 OBJECT_DEPS = {"dobj", "obj", "xcomp", "ccomp"}
 
 
@@ -152,6 +164,8 @@ class ActorsStage:
             spk = speaker_of(anchor)  # "US officials said that removing the sanctions is out of the question"
             if spk is not None and mentions.is_agent(spk.head):
                 source = spk
+        if etype not in SPEECH_ACTS and clause is None and reaction is None:
+            target = _urged_act_target(anchor, mentions) or target  # "urged the EC to support the PLO" as SUPPORT
         if source is not None and target is not None and source.head.i == target.head.i:
             target = None
         if target is not None and source is not None and self._self_reference(target, source, mentions):
@@ -164,15 +178,23 @@ class ActorsStage:
         verbal = _is_verbal(anchor)
         if source is None and verbal and is_passive(anchor):
             source = self._implied_agent(anchor, mentions)
+        if source is None and verbal and etype in SELF_ACTS and is_passive(anchor) and target is not None \
+                and target.how.startswith("passive subject"):
+            # "the guerrillas have been demobilized", "troops were withdrawn": who retreats is the passive subject
+            source = Argument(target.head, target.span, f"{target.how} (who retreats; no 'by' agent)", target.whole)
+            target = None
         if target is not None and target.whole is None and _names_no_actor(target, mentions):
             target = self._within(target, anchor, mentions, verbal)
             if target is not None and source is not None and target.head.pos_ == "PRON":
                 target = None  # "insisted on its demands": a possessive pronoun is most often the subject's
+        protest = protest_object(anchor, mentions.is_agent)  # "marched in protest of the army's raids"
+        if protest is not None and (target is None or _a_thing(target, mentions)):
+            target = protest  # "blocked streets in defiance of the authorities": what the act opposes
         if target is None:
-            target = protest_object(anchor, mentions.is_agent)  # "marched in protest of the army's raids"
+            target = secession_from(anchor, mentions.is_actor, mentions.is_agent)  # "independence from Iraq"
         if target is None and verbal and not _refers_to_event(anchor, triggers or set()):
             reporters = attributions(anchor.sent)  # "..., Thai military sources said": no party
-            fits = self._other_than(source, mentions)
+            fits = self._other_than(source, mentions, anchor)
             target = nearest_party(anchor, mentions.named_heads(), source.span if source else None,
                                    fits=lambda tok: tok.i not in reporters and fits(tok) and not _only_a_kind(
                                        tok, mentions))
@@ -185,7 +207,7 @@ class ActorsStage:
                     ev.set(f"actor{n}_{f}", None)
                 reasons.append(f"{role}: none found for '{ev.trigger.text}'")
                 continue
-            m = mentions.resolve(arg.head, arg.span)
+            m = _first_member(arg, mentions) or mentions.resolve(arg.head, arg.span)
             if arg.whole is not None:  # "Israel's spy headquarters": keep the owner unless the whole says more
                 whole = mentions.resolve(arg.whole.root, arg.whole)
                 if _richness(whole) > _richness(m):
@@ -251,9 +273,12 @@ class ActorsStage:
         return None
 
     @staticmethod
-    def _other_than(arg: Argument | None, mentions: ArticleActors) -> Callable[[Token], bool]:
+    def _other_than(arg: Argument | None, mentions: ArticleActors, anchor: Token | None = None
+                    ) -> Callable[[Token], bool]:
         """A fallback argument must name another actor than `arg`: not its antecedent, not its own country
-        ("Venezuela's opposition parties said they would boycott": not 'Venezuela'), unless another sector of it."""
+        ("Venezuela's opposition parties said they would boycott": not 'Venezuela'), unless another sector of it,
+        or the country an actor of it acts in, named after the trigger ("the president took steps to enhance
+        freedoms in Sudan", "Albanians demonstrated in Serbia": the country, its state and people)."""
         if arg is None:
             return lambda tok: True
         info = mentions.resolve(arg.head, arg.span).info
@@ -262,7 +287,12 @@ class ActorsStage:
 
         def fits(tok: Token) -> bool:
             other = mentions.by_head[tok.i].info
+            if other is info:  # the actor a pronoun source refers to ("X said he would resign")
+                return False
             if other is None or other.country is None or other.country != info.country:
+                return True
+            if anchor is not None and tok.i > anchor.i and info.sector is not None and other.sector is None \
+                    and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "across", "throughout"):
                 return True
             return other.sector is not None and info.sector is not None and other.sector != info.sector
         return fits
@@ -322,6 +352,47 @@ def _widen(arg: Argument, mentions: ArticleActors) -> Argument:
             and mentions.is_agent(noun):
         return Argument(noun, noun_phrase(noun, conjuncts=False), arg.how + f", with the '{noun.text}' it names")
     return arg
+
+
+def _urged_act_target(trigger: Token, mentions: ArticleActors) -> Argument | None:
+    """An act coded on the verb that urges it ("X urged the EC to support the PLO", typed SUPPORT, not REQUEST):
+    its recipient is the urged act's ("the PLO"), not the one urged."""
+    if not _is_verbal(trigger) or trigger.lemma_.lower() not in ASKING:
+        return None
+    act = next((c for c in trigger.children if c.dep_ == "xcomp" and _is_verbal(c)
+                and c.lemma_.lower() not in ASKING), None)
+    if act is None:
+        return None
+    _, target = event_arguments(act, mentions.is_actor, mentions.is_agent)
+    if target is None or not mentions.is_agent(target.head):
+        return None
+    return Argument(target.head, target.span, f"{target.how}, the act '{trigger.text}' urges", target.whole)
+
+
+def _a_thing(arg: Argument, mentions: ArticleActors) -> bool:
+    """A noun that names no actor by itself ("streets" of "streets in Hong Kong", "roads")."""
+    head = arg.head
+    return head.pos_ == "NOUN" and not head.ent_type_ and mentions.lex.resolve(head.text, mentions.when) is None
+
+
+def _first_member(arg: Argument, mentions: ArticleActors) -> Mention | None:
+    """A coordination of actors ("the Sudanese government and the rebels in Darfur") is coded as its first
+    member, the others noted in the reason (the record holds one actor); None when the phrase is no coordination
+    of nouns or its first member names no actor."""
+    conj = [c for c in arg.head.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")
+            and arg.span.start <= c.i < arg.span.end]
+    if not conj or arg.head.pos_ == "PRON":
+        return None
+    first = noun_phrase(arg.head, conjuncts=False)
+    if first == arg.span:
+        return None
+    m = mentions.resolve(arg.head, first)
+    if m.info is None:
+        return None
+    rest = [mentions.resolve(c, noun_phrase(c, conjuncts=False)) for c in conj]
+    noted = ", ".join(f"'{r.span.text}' {_describe(r).split(' (')[0]}" for r in rest)
+    return Mention(m.head, m.span, replace(m.info, reason=f"{m.info.reason}; first of the coordination, also: "
+                                           f"{noted}"), m.how)
 
 
 def _richness(m: Mention) -> int:
