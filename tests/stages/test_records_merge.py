@@ -125,3 +125,15 @@ def test_a_reported_zero_injured_is_kept(nlp) -> None:
     _draft(ctx, "attack", injured=3, casualty_reason="injured 3 in the event's sentence")
     assert merge_mentions(ctx) == [first]
     assert first.get("injured") == 0
+
+
+def test_a_pointing_back_mention_prefers_an_event_with_no_place_conflict(nlp) -> None:
+    # the event told last is placed elsewhere (Ghana): "the attacks" in Abuja point back past it to the one
+    # that can have happened there, though both stay in view
+    ctx = _ctx(nlp, "Gunmen attacked a bank in Abuja. Rebels have clashed with troops in Ghana. "
+                    "Officials in Abuja condemned the attacks.")
+    first = _draft(ctx, "attacked", place="Abuja", actor1_text="Gunmen")
+    other = _draft(ctx, "clashed", place="Ghana", actor1_text="Rebels")
+    _draft(ctx, "attacks", place="Abuja")
+    assert merge_mentions(ctx) == [first, other]
+    assert (first.get("mentions"), other.get("mentions", 1)) == (2, 1)

@@ -186,10 +186,11 @@ def merge_mentions(ctx: ArticleContext) -> list[EventDraft]:
         si = sent_of.get(ev.sent.start, 0)
         # the antecedent: the nearest compatible event that names its source, else the nearest one. A mention
         # that points back ("the attacks") looks for the event talked about last, which stays in view for
-        # MERGE_WINDOW sentences after its latest mention; other mentions, after its first.
+        # MERGE_WINDOW sentences after its latest mention (one placed elsewhere only when no other is in view);
+        # other mentions, after its first.
         if anaphoric(ev):
             near = sorted((c for c in reversed(merged) if si - last[id(c)] <= MERGE_WINDOW and compatible(c, ev)),
-                          key=lambda c: -last[id(c)])
+                          key=lambda c: (place_conflict(c, ev), -last[id(c)]))
         else:
             near = [c for c in reversed(merged)
                     if si - sent_of.get(c.sent.start, 0) <= MERGE_WINDOW and compatible(c, ev)]
