@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..errors import ModelError
-from .triggers import TriggerLexicon
+from .triggers import TriggerLexicon, candidate_keys
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -38,7 +38,7 @@ MODEL_PATH = Path(__file__).parent / "data" / "event_classifier.npz"
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 YIELD = "YIELD"  # PLV's merged class: CONCEDE + RETREAT
-FEATURE_VERSION = 3  # bump when features() changes: a model trained on other features is refused
+FEATURE_VERSION = 4  # bump when features() changes: a model trained on other features is refused
 
 # Entity kinds that stand in for the words they cover.
 ENT_KINDS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
@@ -65,18 +65,9 @@ def _norm(tok: Token) -> str:
 
 
 def _lexicon_type(tok: Token, lex: TriggerLexicon, lemmas: set[str]) -> tuple[str, str, str] | None:
-    """The (type, phrase, source) the trigger lexicon gives a verb or noun, as the events stage matches it."""
-    lemma = tok.lemma_.lower()
-    if tok.pos_ == "VERB":
-        pos = "V"
-        keys = [f"{lemma} {ch.lower_}" for ch in tok.children if ch.dep_ == "prt"]
-        keys += [f"{lemma} {ch.lemma_.lower()}" for ch in tok.children if ch.dep_ in ("dobj", "obj")]
-    elif tok.pos_ == "NOUN":
-        pos = "N"
-        keys = [f"{ch.lower_} {lemma}" for ch in tok.children if ch.dep_ == "compound"]
-    else:
-        return None
-    keys.append(lemma)
+    """The (type, phrase, source) the trigger lexicon gives a verb or noun, as the events stage matches it
+    (triggers.candidate_keys: particles, objects, `verb _obj` / `verb _pass`, compounds, "noun of noun")."""
+    pos, keys = candidate_keys(tok)
     for k in keys:
         if lex.known(k, pos):
             t = lex.lookup(k, pos, lemmas)

@@ -6,7 +6,9 @@ PLOVER's tense and modality rules:
 - a trigger inside the complement of a frame verb that is itself a trigger ("threatened to attack",
   "demanded that troops withdraw", "agreed to release") is absorbed by the frame, whose mode it sets;
 - a future or promised material-conflict action ("operations will continue", "vowed to strike") is a
-  THREATEN; a future or promised cooperative action ("will send aid") is an AGREE;
+  THREATEN; a future or promised cooperative action ("will send aid") is an AGREE; "would" in reported
+  speech is such a future ("said it would send aid"), and so is readiness ("is willing to send aid");
+- an obligation a speaker puts on another actor ("says Israel must end its attacks") is a REQUEST;
 - plans, wishes and conditionals ("plans to", "could", "if") are flagged hypothetical;
 - negated triggers ("did not attack", "no one was arrested") are flagged negated and, by default, dropped.
 """
@@ -18,7 +20,7 @@ from typing import TYPE_CHECKING
 from ..context import ArticleContext, EventDraft
 from ..resources import Resources
 from .classify import EventTypeClassifier
-from .triggers import Trigger, TriggerLexicon
+from .triggers import Trigger, TriggerLexicon, candidate_keys, speech_verbs
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -27,13 +29,19 @@ if TYPE_CHECKING:
 LIGHT_VERBS = {"launch", "carry", "conduct", "perform", "stage", "mount", "execute", "begin", "continue",
                "resume", "step", "intensify", "escalate", "unleash", "wage", "hold", "make", "issue", "lead",
                "organize", "organise", "start", "announce", "impose", "sign", "reach", "deliver", "send",
-               "provide", "give", "pledge", "declare", "order", "call", "plan", "threaten", "vow"}
+               "provide", "give", "pledge", "declare", "order", "call", "plan", "threaten", "vow", "extend"}
 # Verbs that put what they govern into the future or the unreal without being events themselves.
 PLAN_VERBS = {"plan", "want", "intend", "seek", "prepare", "hope", "expect", "aim", "consider", "try",
               "attempt", "propose", "wish", "mull", "weigh", "could", "might"}
 MODALS_FUTURE = {"will", "shall", "'ll"}
+# Adjectives of readiness that make what they govern an intention ("is willing to send aid", "ready to withdraw its
+# troops": AGREE, the PLOVER manual's "indicate willingness or commitment to cooperate"; "ready to strike": THREATEN).
+WILLING = {"willing", "ready", "prepared", "eager", "poised"}
 MODALS_UNREAL = {"would", "could", "may", "might", "should", "can", "must", "ought"}
 CONFLICT_MATERIAL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
+# PLOVER's cooperative quad classes (verbal and material cooperation), and the acts of force among the others.
+COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+FORCEFUL = {"ASSAULT", "COERCE"}
 COOP_MATERIAL = {"AID", "COOPERATE", "RETREAT", "CONCEDE"}
 # What a future tense makes a THREATEN: material conflict, and an announced protest or boycott
 # (CAMEO2PLOVER-2021 133 "threaten with political dissent, protest").
@@ -43,6 +51,9 @@ FUTURE_THREAT = CONFLICT_MATERIAL | {"PROTEST"}
 # INTENT_AGREE_MODES); a future CONCEDE stays one.
 FUTURE_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 FRAME_TYPES = {"THREATEN", "REQUEST", "REJECT", "AGREE"}
+# Dependencies of a hyphenated participle that modifies a noun as an adjective ("the rebel-held capital",
+# "Iranian-backed rebels"); a plain participle ("wounded soldiers") may still report the event.
+ATTRIBUTIVE_DEPS = {"amod", "compound"}
 ARG_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "advcl", "obj", "nsubjpass", "conj"}
 
 # The mode a frame takes from the event it governs (PLOVER's THREATEN/REQUEST/REJECT modes).
@@ -56,12 +67,15 @@ ASK_MODE = {"RETREAT": "yield", "CONCEDE": "yield", "AID": "assist", "COOPERATE"
 # CONCEDE covers "suspending protests", its RETREAT "ending active conflicts"; CAMEO2PLOVER-2021 maps
 # easing sanctions and boycotts (085) and curfews or emergency rule (0813, 0814) to RETREAT.
 END_VERBS = {"end", "halt", "stop", "suspend", "lift", "cancel", "abandon", "call off", "scrap", "ease",
-             "terminate", "relax", "cease", "drop", "revoke", "rescind", "repeal", "scale back", "wind down"}
+             "terminate", "relax", "cease", "drop", "revoke", "rescind", "repeal", "scale back", "wind down",
+             "shorten"}
 # Ending talks is SANCTION (CAMEO2PLOVER-2021 164 "halt negotiations"); dropping an investigation or a charge
-# is a CONCEDE (the manual: "easing of administrative or legal restrictions", acquittals).
+# is a CONCEDE (the manual: "easing of administrative or legal restrictions", acquittals); halting aid is a
+# SANCTION 'withdraw' (the manual: "withdraw ... one's non-military resources (e.g., aid)"; CAMEO2PLOVER-2021 161),
+# ending cooperation a SANCTION 'discontinue' ("terminate ... exchanges").
 ENDED = {"PROTEST": ("CONCEDE", None), "SANCTION": ("RETREAT", "ease"), "COERCE": ("RETREAT", None),
          "ASSAULT": ("RETREAT", "ceasefire"), "MOBILIZE": ("RETREAT", "disarm"), "CONSULT": ("SANCTION", "withdraw"),
-         "ACCUSE": ("CONCEDE", None)}
+         "ACCUSE": ("CONCEDE", None), "AID": ("SANCTION", "withdraw"), "COOPERATE": ("SANCTION", "discontinue")}
 # Retreat modes whose announcement is an AGREE: CAMEO2PLOVER-2021 0353 "express intent to release persons or
 # property"; other announced retreats ("will withdraw troops") are CONCEDE, the manual's own example.
 INTENT_AGREE_MODES = {"release", "return"}
@@ -104,6 +118,7 @@ class EventsStage:
     RETYPE_CURATED_MIN_P = 0.6  # the sentence's main trigger
     RETYPE_CURATED_OTHER_MIN_P = 0.6  # its other curated triggers that are not referenced nouns
     RETYPE_ALL = True  # also the other triggers of the sentence
+    RETYPE_CROSS_MIN_P = 0.85  # a curated cooperative trigger retyped as an act of force (FORCEFUL)
     SENTENCE_MIN_P = 0.6
     PREDICATE_MIN_P = 0.3
     # (lexicon type, classifier type) pairs where PLV, which trained the classifier, departs from the PLOVER
@@ -120,6 +135,8 @@ class EventsStage:
         self.res = res
         self.keep_negated = keep_negated
         self.lexicon = TriggerLexicon.load()
+        # reporting verbs that are no event themselves ("say", "insist"; not "accuse", "demand")
+        self.reporters = {v for v in speech_verbs() if self.lexicon.lookup(v, "V", set()) is None}
         self.classifier = EventTypeClassifier.load() if use_classifier else None
 
     def __call__(self, ctx: ArticleContext) -> None:
@@ -131,6 +148,8 @@ class EventsStage:
         lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
         found: dict[int, tuple[Token, Trigger, str]] = {}
         for tok in sent:
+            if tok.pos_ == "VERB" and tok.dep_ in ATTRIBUTIVE_DEPS and tok.i > 0 and tok.nbor(-1).text == "-":
+                continue  # a hyphenated participle used as an adjective ("rebel-held", "U.S.-backed") describes
             hit = self.match(tok, lemmas)
             if hit is not None:
                 found[tok.i] = (tok, hit[0], hit[1])
@@ -166,7 +185,10 @@ class EventsStage:
                              referenced=referenced)
             if ev is not None:
                 drafts.append(ev)
-        if not found and self.classifier is not None:  # (a negated trigger is no gap to fill)
+        duty = self._obligation_draft(sent, drafts, found)
+        if duty is not None:
+            drafts.append(duty)
+        elif not found and self.classifier is not None:  # (a negated trigger is no gap to fill)
             ev = self._sentence_draft(sent)
             if ev is not None:
                 drafts.append(ev)
@@ -198,40 +220,72 @@ class EventsStage:
         return ev
 
     def match(self, tok: Token, lemmas: set[str]) -> tuple[Trigger, str] | None:
-        """The trigger `tok` evokes in a sentence with these lemmas, and the phrase that matched."""
-        lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB":
-            keys = []
-            for ch in tok.children:
-                if ch.dep_ == "prt":
-                    keys.append(f"{lemma} {ch.lower_}")
-                elif ch.dep_ in ("dobj", "obj"):
-                    keys.append(f"{lemma} {ch.lemma_.lower()}")
-            if any(ch.dep_ in ("dobj", "obj") for ch in tok.children):
-                keys.append(f"{lemma} _obj")  # with any direct object ("returned the paintings")
-            if any(ch.dep_ == "nsubjpass" for ch in tok.children):
-                keys.append(f"{lemma} _pass")  # passive, with its subject ("the paintings were returned")
-            keys.append(lemma)
-            for k in keys:
-                if self.lexicon.known(k, "V"):
-                    t = self.lexicon.lookup(k, "V", lemmas)
-                    return (t, k) if t else None
-            return None
-        if tok.pos_ == "NOUN" and tok.dep_ != "compound":
-            keys = []
-            for ch in tok.children:
-                if ch.dep_ == "compound":
-                    keys.append(f"{ch.lower_} {lemma}")
-                if ch.dep_ == "prep" and ch.lower_ == "of":
-                    keys.extend(f"{lemma} of {g.lemma_.lower()}" for g in ch.children if g.dep_ == "pobj")
-            keys.extend([lemma, tok.lower_])
-            for k in keys:
-                if self.lexicon.known(k, "N"):
-                    t = self.lexicon.lookup(k, "N", lemmas)
-                    return (t, k) if t else None
+        """The trigger `tok` evokes in a sentence with these lemmas, and the phrase that matched: the first
+        of its candidate phrases (triggers.candidate_keys) the lexicon knows decides."""
+        pos, keys = candidate_keys(tok)
+        for k in keys:
+            if self.lexicon.known(k, pos):
+                t = self.lexicon.lookup(k, pos, lemmas)
+                return (t, k) if t else None
+        return None
+
+    # -- reported obligations ("X says Y must ...") ----------------------------------------------
+    def _obligation(self, tok: Token) -> Token | None:
+        """The verb of a reported obligation that governs this event word, or None: a clause with "must" (not
+        the epistemic "must have") whose subject is not the speaker's "I"/"we", and that is the complement of a
+        reporting verb that is itself no event ("said", "insisted", "reiterated"; reporting_verbs.tsv). The
+        walk climbs from the word's governing verb through complements and conjuncts, at most 5 steps."""
+        cur, steps = self._governor(tok), 0
+        while steps < 5:
+            if any(c.dep_ == "aux" and c.lower_ == "must" for c in cur.children):
+                return cur if self._obliges(cur) else None
+            if cur.dep_ not in ("xcomp", "conj", "acomp", "dobj", "obj") or cur.head is cur:
+                return None
+            cur, steps = cur.head, steps + 1
+        return None
+
+    def _obliges(self, verb: Token) -> bool:
+        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in self.reporters:
+            return False
+        if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
+            return False  # "must have known": an inference, not a demand
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subj is not None and subj.lower_ not in ("i", "we")
+
+    def _obligation_draft(self, sent: Span, drafts: list[EventDraft],
+                          found: dict[int, tuple[Token, Trigger, str]]) -> EventDraft | None:
+        """A reported obligation with no event word of its own ("the EU says an intervention must be avoided",
+        "said North Korea must do something meaningful"): the REQUEST itself, on the obliged verb."""
+        taken = {ev.trigger.i for ev in drafts} | set(found)
+        for verb in sent:
+            if verb.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "aux" and c.lower_ == "must"
+                                                              for c in verb.children):
+                continue
+            if not self._obliges(verb) or any(t.i in taken for t in verb.subtree):
+                continue
+            if any(c.dep_ == "neg" for c in verb.children):
+                continue
+            trig = Trigger(verb.lemma_.lower(), "V", "REQUEST", "change", (), (), "curated")
+            ev = self._draft(verb, sent, trig, f"must {verb.lemma_.lower()}", set(), None)
+            if ev is not None:
+                ev.values["event_reason"] = f"a reported obligation 'must {verb.text}' under {verb.head.text!r} " \
+                                            "-> REQUEST (PLOVER: demands); " + ev.values["event_reason"]
+            return ev
         return None
 
     # -- modality -----------------------------------------------------------------------------
+    def _reported_future(self, verb: Token) -> bool:
+        """Whether "would" on this verb is a future shifted back by reported speech ("the regime said it would
+        allow access": the sequence of tenses), not a conditional: the verb's clause, reached through
+        complements and conjuncts, is the complement of a reporting verb that is no event, and no "if" or
+        "unless" opens a condition in it."""
+        cur, steps = verb, 0
+        while cur.dep_ in ("xcomp", "conj") and cur.head is not cur and steps < 4:
+            cur, steps = cur.head, steps + 1
+        if cur.dep_ != "ccomp" or cur.head.lemma_.lower() not in self.reporters:
+            return False
+        return not any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in cur.subtree)
+
     def _governor(self, tok: Token) -> Token:
         """The verb whose tense and modality an event word takes: itself for a verb, the light verb for a
         noun that is its object or subject ("launched an attack", "operations will continue")."""
@@ -311,10 +365,14 @@ class EventsStage:
                 low = ch.lower_
                 if ch.dep_ == "aux" and low in MODALS_FUTURE and mood is None:
                     mood, why = "future", ch.text
+                elif ch.dep_ == "aux" and low == "would" and mood is None and self._reported_future(t):
+                    mood, why = "future", ch.text  # "said it would release them": a future in reported speech
                 elif ch.dep_ == "aux" and low in MODALS_UNREAL and mood is None or ch.dep_ == "mark" and low in ("if", "unless") and mood is None:
                     mood, why = "unreal", ch.text
             if t.lemma_.lower() in ("vow", "promise", "pledge") and t.i != tok.i:
                 mood, why = "future", t.text
+            elif t.i != tok.i and t.pos_ == "ADJ" and t.lemma_.lower() in WILLING and mood is None:
+                mood, why = "willing", t.text  # "is willing to send aid": the manual's AGREE ("indicate willingness")
         if neg_word:
             why = neg_word if why is None else why
         return negated, mood, why
@@ -324,7 +382,8 @@ class EventsStage:
                frame_mode: str | None, retype: bool = False, main: bool = True,
                referenced: bool = False) -> EventDraft | None:
         negated, mood, why = self._modality(tok)
-        refusal = negated and mood == "future" and trig.type in COOP_MATERIAL | {"AGREE"}
+        # "will not release the hostages"; a concession withheld in any tense ("did not give permission")
+        refusal = negated and (mood == "future" and trig.type in COOP_MATERIAL | {"AGREE"} or trig.type == "CONCEDE")
         if negated and not refusal and not self.keep_negated:
             return None
         typ, mode = trig.type, trig.mode or frame_mode
@@ -333,19 +392,41 @@ class EventsStage:
         if refusal:
             # "will not release the hostages", "won't lift the ban": a refusal, PLOVER's REJECT
             typ, mode, contexts, negated = "REJECT", ASK_MODE.get(trig.type, "change"), [], False
-            reason += f"; a cooperative action the actor says it will not take ({why!r}) -> REJECT (PLOVER)"
+            reason += f"; a cooperative action or concession the actor will not make ({why!r}) -> REJECT (PLOVER)"
         p_type = None
         # a future or planned material action is typed by PLOVER's tense rules below, not by the classifier
-        ruled = mood in ("future", "plan") and trig.type in CONFLICT_MATERIAL | COOP_MATERIAL
+        ruled = refusal or mood in ("future", "plan", "willing") and trig.type in CONFLICT_MATERIAL | COOP_MATERIAL \
+            | FUTURE_THREAT
         if self.classifier is not None and retype and trig.source != "classifier" and not ruled:
             top, p_type = best_root(self.classifier.predict(sent, tok))
             need = self.RETYPE_MIN_P if trig.source != "curated" else \
                 self.RETYPE_CURATED_MIN_P if main else self.RETYPE_CURATED_OTHER_MIN_P
-            if top != typ and p_type >= need and (typ, top) not in self.KEEP_MANUAL:
+            if trig.source == "curated" and typ in COOPERATIVE and top in FORCEFUL:
+                # a curated cooperative word made an act of force needs more: the classifier's sentence-level type
+                # is often another event's ("Iran also backs the militants who have been involved in exchange of
+                # fire" is no ASSAULT), and an ASSAULT draws the sentence's casualty counts
+                need = max(need, self.RETYPE_CROSS_MIN_P)
+            # a PLOVER rule's output is not retyped back to what the rule recoded: the classifier, trained on one
+            # label per sentence, reads "ceased its military operations" or "dropped the investigation" as the
+            # operation or the investigation, "agreed to a trade deal" as the AGREE the rule made a SUPPORT
+            if top != typ and p_type >= need and (typ, top) not in self.KEEP_MANUAL and top != trig.replaces:
                 reason += f"; classifier -> {top} (p={p_type:.2f}; the lexicon said {typ})"
                 typ, mode, contexts = top, (frame_mode if top in FRAME_TYPES else None), []
         hypothetical = False
-        if mood == "future" and typ in FUTURE_THREAT:
+        obliged = self._obligation(tok)
+        if obliged is not None and typ not in FRAME_TYPES:
+            # "Russia says Israel must end its attacks": the speaker demands the act of another actor
+            typ, mode, contexts = "REQUEST", ASK_MODE.get(typ, "change"), []
+            reason += f"; an obligation the speaker puts on another actor ({obliged.head.text!r} ... 'must') -> " \
+                      "REQUEST (PLOVER: demands)"
+        elif mood == "willing" and typ in FUTURE_THREAT:
+            mode = THREAT_MODE_BY_MODE.get(trig.mode or "") or THREAT_MODE.get(typ, "violence")
+            typ = "THREATEN"
+            reason += f"; readiness for a conflictual action ({why!r}) -> THREATEN (PLOVER)"
+        elif mood == "willing" and typ in FUTURE_AGREE | COOP_MATERIAL:
+            typ, mode = "AGREE", None
+            reason += f"; willingness to cooperate or yield ({why!r}) -> AGREE (PLOVER: \"indicate willingness\")"
+        elif mood == "future" and typ in FUTURE_THREAT:
             mode = THREAT_MODE_BY_MODE.get(trig.mode or "") or THREAT_MODE.get(typ, "violence")
             typ = "THREATEN"
             reason += f"; future conflictual action ({why!r}) -> THREATEN (PLOVER)"
@@ -424,7 +505,7 @@ def _ending(found: dict[int, tuple[Token, Trigger, str]]) -> None:
             continue
         typ, mode = ENDED[trig.type]
         phrase = f"{lemma} {tok.lemma_.lower()}"
-        found[verb.i] = (verb, Trigger(phrase, "V", typ, mode, (), (), "curated"), phrase)
+        found[verb.i] = (verb, Trigger(phrase, "V", typ, mode, (), (), "curated", replaces=trig.type), phrase)
         del found[i]
 
 
@@ -458,7 +539,8 @@ def _finalized(found: dict[int, tuple[Token, Trigger, str]]) -> None:
         if tok is not verb and verb.i in found:
             continue  # the verb is the event (below, or already)
         phrase = f"{verb.lemma_.lower()} {deals[0].lemma_.lower()}"
-        found[i] = (tok, Trigger(phrase, trig.pos, "SUPPORT", None, ("diplomatic",), (), "curated"), phrase)
+        found[i] = (tok, Trigger(phrase, trig.pos, "SUPPORT", None, ("diplomatic",), (), "curated", replaces="AGREE"),
+                    phrase)
         if tok is verb:
             for d in deals:
                 found.pop(d.i, None)

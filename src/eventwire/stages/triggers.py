@@ -1,7 +1,8 @@
 """The trigger lexicon: which words evoke which PLOVER event type and mode.
 
 Two data files beside this module: `data/triggers.tsv` (curated, wins) and `data/cameo_verbs.tsv`
-(generated from the PETRARCH2 CAMEO verb dictionary by scripts/build_triggers.py)."""
+(generated from the PETRARCH2 CAMEO verb dictionary by scripts/build_triggers.py). speech_verbs() reads the
+attribution stage's cue list (`data/reporting_verbs.tsv`) for the events stage's reported-speech rules."""
 
 from __future__ import annotations
 
@@ -9,6 +10,10 @@ import csv
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 DATA = Path(__file__).parent / "data"
 # CAMEO synonyms that only share their block's code are loose ("reveal" sits under PROMISE); keep them for
@@ -25,6 +30,7 @@ class Trigger:
     contexts: tuple[str, ...]
     when: tuple[str, ...]  # lemmas of which one must occur ("!x": must not occur)
     source: str  # "curated" or "cameo:<code>"
+    replaces: str | None = None  # a PLOVER rule's output: the type of the word it recoded ("halted the offensive")
 
     def applies(self, lemmas: set[str]) -> bool:
         required = [w for w in self.when if not w.startswith("!")]
@@ -76,3 +82,40 @@ class TriggerLexicon:
 
     def known(self, phrase: str, pos: str) -> bool:
         return (phrase, pos) in self.entries
+
+
+@cache
+def speech_verbs() -> frozenset[str]:
+    """The speech verbs (lemmas) of the attribution stage's cue list, data/reporting_verbs.tsv."""
+    return frozenset(r["lemma"] for r in _rows(DATA / "reporting_verbs.tsv") if r.get("kind") == "speech")
+
+
+def candidate_keys(tok: Token) -> tuple[str, list[str]]:
+    """The part of speech ("V", "N" or "") and the lexicon phrases a word may match, most specific first:
+    a verb with its particle, its object's lemma, any object (`verb _obj`), its passive subject
+    (`verb _pass`), then the lemma alone; a noun with its compound, its "of" object, then its lemma and its
+    own form. The events stage and the classifier's lexicon features both match through this."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB":
+        keys = []
+        for ch in tok.children:
+            if ch.dep_ == "prt":
+                keys.append(f"{lemma} {ch.lower_}")
+            elif ch.dep_ in ("dobj", "obj"):
+                keys.append(f"{lemma} {ch.lemma_.lower()}")
+        if any(ch.dep_ in ("dobj", "obj") for ch in tok.children):
+            keys.append(f"{lemma} _obj")  # with any direct object ("returned the paintings")
+        if any(ch.dep_ == "nsubjpass" for ch in tok.children):
+            keys.append(f"{lemma} _pass")  # passive, with its subject ("the paintings were returned")
+        keys.append(lemma)
+        return "V", keys
+    if tok.pos_ == "NOUN" and tok.dep_ != "compound":
+        keys = []
+        for ch in tok.children:
+            if ch.dep_ == "compound":
+                keys.append(f"{ch.lower_} {lemma}")
+            if ch.dep_ == "prep" and ch.lower_ == "of":
+                keys.extend(f"{lemma} of {g.lemma_.lower()}" for g in ch.children if g.dep_ == "pobj")
+        keys.extend([lemma, tok.lower_])
+        return "N", keys
+    return "", []
