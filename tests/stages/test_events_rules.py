@@ -113,3 +113,20 @@ def test_classifier_features_see_the_object_and_passive_rows(nlp):
     assert TriggerLexicon.load().known("return _obj", "V")
     feats = features(doc[:], verb)
     assert feats.get("tl=RETREAT") == 1.0 and feats.get("x=RETREAT") == 1.0
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("The two sides signed an accord aimed at ending the feud.", "aimed"),
+    ("Parliament passed a law designed to stop the unrest.", "designed"),
+])
+def test_a_participle_of_purpose_is_no_event(nlp, rules, text, trigger):
+    assert all(w != trigger for _t, _m, _h, w in coded(nlp, rules, text))
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Shopkeepers said the strike would go on until the tax was withdrawn.", "PROTEST"),
+    ("It was the longest strike since a nationwide shutdown two years ago.", "PROTEST"),
+    ("The army said the strike hit a weapons depot.", "ASSAULT"),
+])
+def test_a_strike_of_traders_is_a_protest(nlp, rules, text, kind):
+    assert any(t == kind and w == "strike" for t, _m, _h, w in coded(nlp, rules, text))

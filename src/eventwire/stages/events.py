@@ -54,6 +54,9 @@ FRAME_TYPES = {"THREATEN", "REQUEST", "REJECT", "AGREE"}
 # Dependencies of a hyphenated participle that modifies a noun as an adjective ("the rebel-held capital",
 # "Iranian-backed rebels"); a plain participle ("wounded soldiers") may still report the event.
 ATTRIBUTIVE_DEPS = {"amod", "compound"}
+# A participle of purpose that modifies a noun ("a peace agreement aimed at ending the violence", "a law
+# designed to curb protests") says what the thing is for; the event is the noun's, not the participle's.
+PURPOSE_PARTICIPLES = {"aim", "design", "intend", "mean"}
 ARG_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "advcl", "obj", "nsubjpass", "conj"}
 
 # The mode a frame takes from the event it governs (PLOVER's THREATEN/REQUEST/REJECT modes).
@@ -150,6 +153,8 @@ class EventsStage:
         for tok in sent:
             if tok.pos_ == "VERB" and tok.dep_ in ATTRIBUTIVE_DEPS and tok.i > 0 and tok.nbor(-1).text == "-":
                 continue  # a hyphenated participle used as an adjective ("rebel-held", "U.S.-backed") describes
+            if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() in PURPOSE_PARTICIPLES:
+                continue  # "an agreement aimed at ending the violence": the agreement's purpose, no event
             hit = self.match(tok, lemmas)
             if hit is not None:
                 found[tok.i] = (tok, hit[0], hit[1])
