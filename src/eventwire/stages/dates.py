@@ -13,11 +13,12 @@ For each event the governing time expression is looked for, in this order:
    ("around 10 p.m. Saturday"), which reports of later steps rarely give;
 4. the report's time in another clause of the sentence ("police said Monday": the event was on or before);
 5. the lead's earliest recent day (later steps last), when it is on or before the report's time of 4;
-   then another kind of event's date, then the body's;
+   then another kind of event's date, then the body's, then the headline's ("... following Saturday
+   morning shooting");
 6. the publication date, and date_raw says so.
 
 Expressions are spaCy DATE/TIME entities plus our own patterns (weekdays, "yesterday", "earlier this week",
-"Jan. 15", ...). Resolution against the publication date is ours (`resolve`, in dates_resolve.py);
+"Jan. 15", ...) and named days (spaCy EVENT entities: "a New Year's Eve shooting"). Resolution against the publication date is ours (`resolve`, in dates_resolve.py);
 dateparser only parses absolute expressions our rules do not cover. Tense matters: "Monday" in a past-tense
 report is the most recent Monday on or before publication, in a future one the next Monday on or after it;
 with no tense to go by, a yearless date is the past one unless the next one is only weeks away ("payable
@@ -91,6 +92,11 @@ FIND_PATTERNS = [
 ]
 
 
+def _pattern_matches(text: str) -> list[re.Match[str]]:
+    """Our patterns' matches in a text (FIND_PATTERNS)."""
+    return [m for pat in FIND_PATTERNS for m in pat.finditer(text)]
+
+
 # ---------------------------------------------------------------------------------------------- detection
 
 
@@ -105,12 +111,16 @@ def find_time_expressions(doc: Doc) -> list[TimeExpr]:
     patterns, in text order; ages ("a 34-year-old") and bare numbers dropped."""
     found: list[tuple[int, int, str]] = []
     for ent in doc.ents:
-        if ent.label_ in ("DATE", "TIME") or (ent.label_ == "EVENT" and _clean(ent.text) in HOLIDAYS):
+        if ent.label_ in ("DATE", "TIME"):
             found.append((ent.start_char, ent.end_char, "entity"))
+        elif ent.label_ == "EVENT":
+            # a named day, also with the article the entity often takes in "a New Year's Eve shooting"
+            skip = len(ent[0].text_with_ws) if ent[0].lower_ in ("a", "an") and len(ent) > 1 else 0
+            if _clean(ent.text[skip:]) in HOLIDAYS:
+                found.append((ent.start_char + skip, ent.end_char, "entity"))
     text = doc_text(doc)
-    for pat in FIND_PATTERNS:
-        for m in pat.finditer(text):
-            found.append((m.start(), m.end(), "pattern"))
+    for m in _pattern_matches(text):
+        found.append((m.start(), m.end(), "pattern"))
     # overlapping finds are all kept (an entity "three Saturday night" and our "Saturday night"): the
     # resolver decides which names a date, and the choice prefers the nearest resolvable one
     found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
@@ -298,6 +308,7 @@ def _path_cost(trigger: Token, tok: Token) -> tuple[int, bool | None]:
 
 SEQUENCE_WORDS = {"after": -1, "following": -1, "before": 1}  # the event is before / after the dated one
 UNIT_DAYS = {"minute": 0, "hour": 0, "day": 1, "week": 7}
+NEXT_DAY_PARTS = {"day", "morning", "afternoon", "evening", "night"}  # "the morning after": one day later
 
 
 def _sequence_link(trigger: Token, tok: Token) -> tuple[str, int | None] | None:
@@ -315,6 +326,10 @@ def _sequence_link(trigger: Token, tok: Token) -> tuple[str, int | None] | None:
             holder = a
         elif a.dep_ == "prep" and a.lower_ in SEQUENCE_WORDS:
             link, holder = a, a
+            unit = a.head
+            if unit.dep_ == "npadvmod" and unit.lemma_.lower() in NEXT_DAY_PARTS and unit.head.i in anc_e:
+                # "went to school Friday, the morning after the shooting": the part of the next (previous) day
+                return a.lower_, SEQUENCE_WORDS[a.lower_]
         if link is None:
             continue
         if a.head.i not in anc_e:
@@ -360,6 +375,7 @@ class DatesStage:
         incident: _Choice | None | bool = None
         lead: _Choice | None | bool = None
         body: _Choice | None | bool = None
+        headline: _Choice | None | bool = None
         for ev, (clause, other) in zip(ctx.events, own, strict=True):
             choice = None if clause is not None and _coarse(clause) else clause
             what = "narrative time of this kind of event (a dated mention of it)"
@@ -389,6 +405,10 @@ class DatesStage:
                 if body is None:
                     body = lead_time(ctx.doc, exprs, pub, whole=True) or False
                 choice = body or None
+            if choice is None:
+                if headline is None:
+                    headline = headline_time(ctx.article.title, pub) or False
+                choice = headline or None
             if clause is not None and _coarse(clause):
                 # a vague past reference ("recently", "in recent weeks") leaves the day open: only a dated
                 # mention of the same incident narrows it, not the article's day for whatever it tells
@@ -494,9 +514,16 @@ def choose_expression(trigger: Token, sent: Span, exprs: list[TimeExpr], pub: da
         own_tense = tense
         if trigger.pos_ in ("NOUN", "PROPN") and ex.span.root.head.i == trigger.i and ex.span.root.dep_ == "poss":
             own_tense = "past"  # "charges will be filed in Tuesday's shooting": the incident named is past
+        elif tense == "past":
+            # a scheduled point is read forward even beside a past event: "a vigil is planned for Thursday at
+            # the scene of the shooting" names the coming Thursday, which dates no shooting
+            sched = expression_tense(ex.span, default=tense)
+            own_tense = sched if sched in ("present", "future") else tense
         r = resolve(ex.span.text, pub, own_tense)
         if r is None or r.start is None or _day_after_stamp(ex.span.text, r, pub):
             continue
+        if tense == "past" and own_tense != tense and pub is not None and r.start > pub:
+            continue  # a scheduled point still to come dates no past event
         cost, outside = _path_cost(trigger, ex.span.root)
         if outside is None:
             continue
@@ -558,7 +585,10 @@ FOLLOW_UP_LEMMAS = {"charge", "arrest", "arraign", "appear", "identify", "releas
                     "discharge", "remain", "investigate", "continue", "update", "deny", "seek", "search",
                     # the aftermath: mourning, vigils, statements, public meetings
                     "mourn", "gather", "attend", "address", "speak", "struggle", "remember", "honor", "grieve",
-                    "pray", "march", "rally", "describe", "interview", "learn", "lower", "schedule", "testify"}
+                    "pray", "march", "rally", "describe", "interview", "learn", "lower", "schedule", "testify",
+                    # statements and work after the fact: "police on Tuesday provided details", "declined
+                    # comment Monday", "came back to collect evidence", "counselors met with students"
+                    "provide", "collect", "meet", "decline", "comment", "surrender"}
 
 
 def _follow_up(span: Span | None) -> bool:
@@ -568,12 +598,15 @@ def _follow_up(span: Span | None) -> bool:
         return False
     if verb.lemma_.lower() in FOLLOW_UP_LEMMAS | REPORTING_LEMMAS:
         return True
+    if verb.lemma_.lower() == "turn" and any(c.dep_ == "prt" and c.lower_ == "in" for c in verb.children):
+        return True  # "turned himself in to police Wednesday" (not "the argument turned violent")
     return verb.lemma_.lower() == "be" and _aftermath_state(verb)
 
 
 # nouns whose state an "is ... on Monday" clause reports after the incident: "an investigation was underway
 # Monday", "the boy was in stable condition Tuesday"
-AFTERMATH_NOUNS = {"investigation", "probe", "search", "manhunt", "condition", "custody", "jail", "hospital"}
+AFTERMATH_NOUNS = {"investigation", "probe", "search", "manhunt", "condition", "custody", "jail", "hospital",
+                   "counselor", "surgery", "vigil", "funeral"}
 
 
 def _aftermath_state(verb: Token) -> bool:
@@ -650,12 +683,23 @@ def incident_time(doc: Doc, exprs: list[TimeExpr], pub: date | None) -> _Choice 
         occurrence = verb is not None and _occurrence(verb)
         if not (occurrence or CLOCK.search(left)):
             continue
-        r = resolve(ex.span.text, pub, "past")
+        r = _read_past(ex.span, pub)
         if _recent_day(r, pub) and not _day_after_stamp(ex.span.text, r, pub):
             assert r is not None
             what = "an occurrence verb" if occurrence else "a clock time"
             return _Choice(r, ex.span.text, f"the incident's time (an expression with {what})", ex.span)
     return None
+
+
+def _read_past(span: Span, pub: date | None) -> Resolved | None:
+    """An expression of the article read in a news report's past tense, unless a word makes it a scheduled or
+    coming point ("a vigil is planned for Thursday", "will be arraigned Friday"): then it is read forward, and
+    one still to come dates no past incident."""
+    tense = expression_tense(span, default="past")
+    r = resolve(span.text, pub, tense)
+    if tense != "past" and (r is None or r.start is None or pub is None or r.start > pub):
+        return None
+    return r
 
 
 def lead_time(doc: Doc, exprs: list[TimeExpr], pub: date | None, whole: bool = False) -> _Choice | None:
@@ -672,12 +716,25 @@ def lead_time(doc: Doc, exprs: list[TimeExpr], pub: date | None, whole: bool = F
             break
         if _is_dateline_stamp(ex.span):
             continue
-        r = resolve(ex.span.text, pub, "past")
+        r = _read_past(ex.span, pub)
         if _recent_day(r, pub) and not _day_after_stamp(ex.span.text, r, pub):
             assert r is not None
             where = "body: no dated event or lead" if whole else "lead"
             found.append(_Choice(r, ex.span.text, f"article's narrative time ({where})", ex.span))
     return min(found, key=lambda c: (_follow_up(c.span), c.res.start), default=None)
+
+
+def headline_time(title: str | None, pub: date | None) -> _Choice | None:
+    """The first recent day the headline names ("Boy hospitalized following Saturday morning shooting"), for an
+    article whose text dates nothing: a headline tells the story's main event, in the past tense."""
+    if not title:
+        return None
+    for m in sorted(_pattern_matches(title), key=lambda x: x.start()):
+        r = resolve(m.group(0), pub, "past")
+        if _recent_day(r, pub) and not _day_after_stamp(m.group(0), r, pub):
+            assert r is not None
+            return _Choice(r, m.group(0), "the headline's day (the text names none)", None)
+    return None
 
 
 # a dateline's date in parentheses: "HENRY COUNTY, Ind. (Aug. 28, 2015) -- Officials ..."
@@ -692,7 +749,8 @@ def _is_stamp_label(span: Span) -> bool:
     left = text[max(0, span.start_char - 36): span.start_char].lower()
     if re.search(r"\(@\w+\)\s*$", left):
         return True  # an embedded post's date: "... pic.twitter.com/x -- Jane Doe (@jdoe) March 21, 2017"
-    return bool(re.search(r"(posted|updated|published|last modified|last updated)\s*(on|at)?\s*:?\s*"
+    return bool(re.search(r"(posted|updated|published|last modified|last updated|related (?:articles?|stories|"
+                          r"coverage|links?|content))\s*(on|at)?\s*:?\s*"
                           rf"(?:{_WD},?\s*)?$", left))
 
 
