@@ -14,7 +14,15 @@ a verb that strikes or blocks a place ("shelled Juba": its people). A subject pr
 one who says it ("the militants said they attacked"); a title the parser cut off before a name still names the
 office ("U.N. Secretary-General Kofi Annan"); a person's name the parse split is read whole; a word the tagger took
 for no name is never looked up as a town ("SUV", "God"); a surname is a local namesake's when the article names
-another person with it, the tagger's PERSON or two untagged capitalised name words ("Demetrius Ward")."""
+another person with it, the tagger's PERSON or two untagged capitalised name words ("Demetrius Ward").
+
+Countries from the context: an unnamed thing or group named again ("At least four drones" after "Russian drones
+struck") takes the country it was first named with, before any guess; "its forces" takes the country of what "its"
+refers to. A demonym is context only where it describes people ("Russian soldiers", "the Russians"), not a thing
+("30 kilometres from the Russian border"). A guess is firm only from the actor's own sentence and a people's name,
+a country's name or a place the places stage resolved; any other guess (another sentence, a town name only the
+dictionary read: "Manchester", "Hale", "Glasgow Village") is marked `guessed`, and the actors stage gives such a
+non-state party the country of the event's own place instead (stages/actors.py `_at_event_place`)."""
 
 from __future__ import annotations
 
@@ -177,28 +185,41 @@ class ArticleActors:
             if ante is not None and ante.info is not None:
                 return Mention(head, span, ante.info, f"coreferent with '{ante.span.text}' (same head word)")
         if info is not None and info.country is None and info.candidates:
-            country, where = self._nearest_country(head, info.candidates)
+            country, where, _ = self._nearest_country(head, info.candidates)
             if country:
                 info = replace(info, country=country, name=self.lex.country_name(country) + (
                     f" {info.name}" if info.name else ""),
                     reason=f"{info.reason}; {country} from the nearest mention of one of them ({where})")
         if info is not None and info.country is None and not info.candidates:
+            # (a possessive pronoun, "its forces", is its referent's: read before the head, it is resolved)
             inner = [self.by_head.get(t.i) or self._mention(t, noun_phrase(t)) for t in span
-                     if t.i != head.i and t.pos_ in ("PROPN", "NOUN") and t.dep_ in ("pobj", "poss", "appos")]
+                     if t.i != head.i and t.dep_ in ("pobj", "poss", "appos") and (
+                         t.pos_ in ("PROPN", "NOUN") or t.dep_ == "poss" and t.i in self.by_head
+                         and t.lower_ in GROUPISH and info.sector in STATE)]
             inner = [m for m in inner if m.info is not None and m.info.country is not None]
             if inner:
                 sub = inner[0]
                 info = replace(info, country=sub.info.country,  # type: ignore[union-attr]
-                               reason=f"{info.reason}; country from '{sub.span.text}' ({sub.how})")
+                               reason=f"{info.reason}; country from '{sub.span.text}' ({sub.how})",
+                               guessed=sub.info.guessed)  # type: ignore[union-attr]
+        if info is not None and info.country is None and not info.candidates and (
+                info.sector in DOMESTIC or info.sector in STATE):
+            # "At least four drones hit ..." after "Russian drones struck ...": the same thing named earlier
+            # with its country is that country's, before any guess from the words around it
+            same = self._same_noun_before(head)
+            if same is not None and same.info is not None:
+                info = replace(info, country=same.info.country, name=f"{self.lex.country_name(same.info.country)} "
+                               f"{info.name}", reason=f"{info.reason}; {same.info.country} of the same "
+                               f"'{head.lemma_.lower()}' named earlier ('{same.span.text}')")
         if info is not None and info.country is None and not info.candidates and (
                 info.sector in DOMESTIC or info.sector in STATE):
             # a weapon as the actor ("a car bomb exploded in Beirut"): the armed group of the place it struck
             weapon = info.kind == "weapon"
-            country, where = self._context_country(head, span, same_sentence_only=info.sector in STATE or weapon,
-                                                   places_only=weapon)
+            country, where, firm = self._context_country(head, span, same_sentence_only=info.sector in STATE
+                                                         or weapon, places_only=weapon)
             if country:
                 info = replace(info, country=country, name=f"{self.lex.country_name(country)} {info.name}",
-                               reason=f"{info.reason}; {country} from the context ({where})")
+                               reason=f"{info.reason}; {country} from the context ({where})", guessed=not firm)
         if info is not None and info.sector is None and info.country is not None and info.kind in COUNTRYISH \
                 and head.lemma_.lower() in ARMED_ACTS and info.country not in NONSTATE:
             # "US Predator attacks killed ...", "Israeli airstrikes": a state's armed acts are its military's
@@ -213,7 +234,20 @@ class ArticleActors:
                                     and m.person)
             if ante is not None and ante.info is not None:
                 return Mention(head, span, ante.info, f"coreferent with '{ante.span.text}' (same name)")
-        return Mention(head, span, self._as_placed(span, info), "dictionary")
+        return Mention(head, span, self._unconfirmed_town(span, self._as_placed(span, info)), "dictionary")
+
+    def _unconfirmed_town(self, span: Span, info: ActorInfo | None) -> ActorInfo | None:
+        """A country the dictionary read from a town's name ("Hale", "Glasgow Village", "Newtown") that the places
+        stage did not resolve there is only a guess: a local namesake is as likely ("Glasgow Village", Missouri)."""
+        if info is None or info.country is None or info.kind not in PLACE_KINDS or info.kind == "country" \
+                or not self.placed or any(self.placed.get(t.i) == info.country for t in span) \
+                or any(t.ent_type_ == "NORP" for t in span):
+            return info
+        said = [e.kind for w in info.matched if (e := self.lex.lookup(w)) is not None]
+        if any(k not in ("place", "seat", "capital", "agent") for k in said) or not any(
+                k != "agent" for k in said) and len(said) == len(info.matched):
+            return info  # a country's or people's name ("Iraqi police"), a named actor, or no town at all
+        return replace(info, guessed=True)
 
     def _placed_in(self, span: Span) -> str | None:
         return next((self.placed[t.i] for t in span if t.i in self.placed), None)
@@ -436,8 +470,26 @@ class ArticleActors:
         first = span[0].lower_
         return first in ("the", "this", "that", "these", "those") and len(span) <= 3
 
+    def _same_noun_before(self, head: Token) -> Mention | None:
+        """The nearest earlier mention (within about four paragraphs) with the same head noun whose own words say
+        its country ("Russian drones" for "four drones"): a repeated description of a thing or group is the
+        same one until the text says otherwise. Not a proper name, a pronoun or a guessed country."""
+        if head.pos_ != "NOUN" or head.ent_type_ or self.lex.resolve(head.text, self.when) is None \
+                or any(c.dep_ == "poss" for c in head.children):
+            return None  # (an actor noun itself: "drones", "soldiers"; not "the bodies of ...", nor "its forces")
+        lemma = head.lemma_.lower()
+        return self._antecedent(head, lambda m: m.head.pos_ == "NOUN" and m.head.lemma_.lower() == lemma
+                                and m.info is not None and m.info.country is not None and not m.info.guessed
+                                and m.info.country not in NONSTATE and m.how == "dictionary"
+                                and any(self._says_country(t) for t in m.span if t.i < m.head.i))
+
+    def _says_country(self, tok: Token) -> bool:
+        """A modifier word that names a country ("Russian", "Israel's"), not a person or organisation."""
+        info = self.lex.resolve(tok.text, self.when) if tok.pos_ in ("ADJ", "PROPN") else None
+        return info is not None and info.country is not None and info.kind in COUNTRYISH
+
     def _context_country(self, head: Token, span: Span, same_sentence_only: bool = False,
-                         places_only: bool = False) -> tuple[str | None, str]:
+                         places_only: bool = False) -> tuple[str | None, str, bool]:
         """The country of the nearest place named in the same sentence, else in the two sentences before: a
         domestic actor ("police", "protesters") is most likely of the country the report is about. State
         actors ("the president", "troops") look in their own sentence only; a weapon ("a car bomb") takes the
@@ -447,16 +499,20 @@ class ArticleActors:
 
     def _nearest_country(self, head: Token, candidates: tuple[str, ...] | None, span: Span | None = None,
                          same_sentence_first: bool = False, window: int = 80, places_only: bool = False
-                         ) -> tuple[str | None, str]:
+                         ) -> tuple[str | None, str, bool]:
         """The nearest country-naming entity (place, demonym) to `head`, among `candidates` when given;
-        earlier ones are preferred to later ones, the same sentence to others."""
+        earlier ones are preferred to later ones, the same sentence to others. The flag says whether the
+        evidence is firm: in the same sentence, a people's name or a place the places stage resolved there
+        ("Beirut"); not a town name only the dictionary read ("Manchester" of a US report) nor another sentence."""
         sent = head.sent
-        best: tuple[int, str, str] | None = None
+        best: tuple[int, str, str, bool] | None = None
         for ent, ent_sent_start in self._places():
             if span is not None and span.start <= ent.start < span.end:
                 continue
             if head.i in range(ent.start, ent.end) or _against(ent) or places_only and self._demonym(ent):
                 continue
+            if candidates is None and self._demonym(ent) and not self._of_people(ent):
+                continue  # "30 kilometres from the Russian border": no Russians there
             if len(ent) == 1 and ent.label_ != "NORP" and self._a_surname(ent[0]):
                 continue  # "Young" of "Officer Dana Young ... Young was talking": a person, not the town
             country = self._placed_in(ent) or self._ent_country(ent.text, not self._demonym(ent))
@@ -473,8 +529,30 @@ class ArticleActors:
             else:
                 dist = abs(ent.start - head.i) + (0 if ent.start < head.i else 50)
             if best is None or dist < best[0]:
-                best = (dist, country, ent.text)
-        return (best[1], f"'{best[2]}'") if best else (None, "")
+                best = (dist, country, ent.text, same and self._firm(ent))
+        return (best[1], f"'{best[2]}'", best[3]) if best else (None, "", False)
+
+    def _firm(self, ent: Span) -> bool:
+        """A people's name, a country's name or a place the places stage resolved: a country word that is no
+        town name read by the dictionary alone ("Manchester" in a report from New Hampshire)."""
+        if self._demonym(ent) or self._placed_in(ent) is not None:
+            return True
+        info = self.lex.resolve(ent.text, self.when)
+        return info is not None and info.kind == "country"
+
+    def _of_people(self, ent: Span) -> bool:
+        """Whether a demonym names people ("the Russians", "Russian soldiers", "a Russian"), not a thing
+        ("the Russian border", "Russian gas") whose people the text does not speak of."""
+        root = ent.root
+        if root.dep_ not in ("amod", "compound", "nmod") or root.head.pos_ not in ("NOUN", "PROPN"):
+            return True
+        noun = root.head
+        while noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i > noun.i:
+            noun = noun.head  # "the Pakistani Federal Secretary Interior"
+        if noun.i <= ent.end - 1 or noun.pos_ == "PROPN":
+            return True  # (a title or a name: "the Pakistani Federal Secretary Interior")
+        return any((info := self.lex.resolve(t.text, self.when)) is not None and info.sector is not None
+                   for t in self.doc[ent.end:noun.i + 1])
 
     def _demonym(self, ent: Span) -> bool:
         """A people's or faith's name ("Iraqi", "Kurds", "Christian"), not a place the tagger took for one

@@ -183,6 +183,9 @@ class ActorInfo:
     candidates: tuple[str, ...] = ()
     kind: str = ""  # kind of the entry that decided: org, named, seat, country, agent, group, ...
     matched: tuple[str, ...] = field(default=(), compare=False)
+    # the country is only a guess: from the words around the phrase (coref.py `_context_country`), or from a
+    # town name the places stage did not resolve there (coref.py `_unconfirmed_town`)
+    guessed: bool = field(default=False, compare=False)
 
 
 def tokenize(text: str) -> list[str]:

@@ -7,7 +7,10 @@ first member and notes the others in actor_reason, except in a reciprocal event 
 "X and Y clashed"), whose second member becomes the recipient. A verb trigger whose parse gives no recipient takes
 the nearest named actor of its sentence (after the trigger preferred) that is not the source or its own country;
 a recipient pronoun that refers back to the source ("its borders") is dropped first. An actor the dictionary does not know keeps its text with
-null country and sector; no actor found leaves all fields null, and actor_reason says why.
+null country and sector; no actor found leaves all fields null, and actor_reason says why. An unnamed non-state
+party whose country was only guessed from the words around it (actors/coref.py) takes the country of the event's
+own place (country_iso3 from the places stage, which runs first): "a gunman", "12 people", "who" in a US report are
+not Cameroonian because "North" or "Cameroon" stands nearby.
 
 Before that, the linguistic rules of actors/arguments.py that pick which span is which argument:
 - reported speech: a reporting verb coded with a material act ("X did Z, officials said") takes the arguments of the
@@ -78,6 +81,8 @@ SELF_ACTS = frozenset({"RETREAT"})
 ASKING = frozenset({"demand", "ask", "request", "urge", "call", "appeal", "seek", "press", "push", "plead", "insist",
                     "order", "instruct", "command", "direct", "summon", "require"})
 OBJECT_DEPS = {"dobj", "obj", "xcomp", "ccomp"}
+# State actors: their country is not that of the place they act in ("drones hit Kharkiv").
+STATE_SECTORS = frozenset({"GOV", "MIL", "SPY"})
 
 
 def _refers_to_event(trigger: Token, triggers: set[int]) -> bool:
@@ -212,6 +217,7 @@ class ActorsStage:
                 whole = mentions.resolve(arg.whole.root, arg.whole)
                 if _richness(whole) > _richness(m):
                     arg, m = Argument(arg.whole.root, arg.whole, arg.how.replace(" (owner)", "")), whole
+            m = _at_event_place(m, ev.get("country_iso3"), mentions.lex.country_name)
             self._set(ev, n, arg, m)
             reasons.append(f"{role}: '{arg.span.text}' ({arg.how}) -> {_describe(m)}")
         ev.actor1_span = source.span if source is not None else None
@@ -393,6 +399,23 @@ def _first_member(arg: Argument, mentions: ArticleActors) -> Mention | None:
     noted = ", ".join(f"'{r.span.text}' {_describe(r).split(' (')[0]}" for r in rest)
     return Mention(m.head, m.span, replace(m.info, reason=f"{m.info.reason}; first of the coordination, also: "
                                            f"{noted}"), m.how)
+
+
+def _at_event_place(m: Mention, place_country: str | None, country_name: Callable[[str], str | None]) -> Mention:
+    """An unnamed person or thing (no state actor) whose country was only guessed from the words around it ("12
+    people", "a gunman", "who", "he" referring to one) is, as the author or victim of an event, of the country
+    of the event's own place (the places stage's country_iso3), not of whichever country word stands nearby; so is
+    one whose country only the dictionary read from a town's name the places stage did not resolve ("Hale")."""
+    info = m.info
+    if info is None or not info.guessed or place_country is None or info.sector in STATE_SECTORS \
+            or info.country == place_country:
+        return m
+    old, new = country_name(info.country or "") or "", country_name(place_country) or place_country
+    name = info.name.replace(old, new, 1) if info.name and old and info.name.startswith(old) else info.name
+    return Mention(m.head, m.span, replace(info, country=place_country, name=name, guessed=False,
+                                           reason=f"{info.reason}; but the event is placed in {place_country}: "
+                                                  "a party whose country was only guessed (a word nearby, a town "
+                                                  "name the places stage did not resolve) is of that country"), m.how)
 
 
 def _richness(m: Mention) -> int:
