@@ -80,8 +80,9 @@ ENDED = {"PROTEST": ("CONCEDE", None), "SANCTION": ("RETREAT", "ease"), "COERCE"
          "ASSAULT": ("RETREAT", "ceasefire"), "MOBILIZE": ("RETREAT", "disarm"), "CONSULT": ("SANCTION", "withdraw"),
          "ACCUSE": ("CONCEDE", None), "AID": ("SANCTION", "withdraw"), "COOPERATE": ("SANCTION", "discontinue")}
 # Retreat modes whose announcement is an AGREE: CAMEO2PLOVER-2021 0353 "express intent to release persons or
-# property"; other announced retreats ("will withdraw troops") are CONCEDE, the manual's own example.
-INTENT_AGREE_MODES = {"release", "return"}
+# property", 0356 "express intent to de-escalate military engagement" for disarming and demobilizing ("will lay
+# down their arms"); other announced retreats ("will withdraw troops") are CONCEDE, the manual's own example.
+INTENT_AGREE_MODES = {"release", "return", "disarm"}
 
 # Instruments that give an ASSAULT its mode when the trigger does not.
 INSTRUMENT_MODE = [
