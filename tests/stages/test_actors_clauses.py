@@ -81,6 +81,8 @@ CASES = [
     # "involved in" an act: its subject (or the noun of its relative clause) does the act
     ("Militants in Lebanon have been involved in exchanges of fire with Israeli forces.",
      "exchanges", "ASSAULT", ("LBN", "REB"), ("ISR", "MIL")),
+    ("Syria arms the militants in Lebanon who have been involved in exchanges of fire with Israeli forces.",
+     "exchanges", "ASSAULT", ("LBN", "REB"), ("ISR", "MIL")),
     # "be opposed to" is a stance, not a passive: the subject opposes what follows "to" (or its author)
     ("Egypt is opposed to Turkish mediation in the talks with Libya.", "opposed", "REJECT",
      ("EGY", None), ("TUR", None)),

@@ -496,11 +496,10 @@ def noun_arguments(noun: Token, is_actor: Callable[[Token], bool], is_agent: Cal
 
 def engaged_subject(verb: Token, act: Token) -> Argument | None:
     """Who "is engaged/involved in" an act: the subject of 'engaged'/'involved' (passive or not): "Turkish troops
-    were involved in clashes with Kurdish rebels". (Not yet through a relative clause, "the militants who have been
-    involved in exchanges of fire": records.merge_mentions would then let a later "the attacks" of another place
-    point back to that background event, the most recent one with a named actor.)"""
+    were involved in clashes with Kurdish rebels", also through a relative clause ("the militants who have been
+    involved in exchanges of fire": the relative pronoun stands for the noun it modifies)."""
     subj = _child(verb, {"nsubjpass", "nsubj"})
-    if subj is None or subj.lower_ in ("who", "that", "which"):
+    if subj is None:
         return None
     return _arg(subj, f"subject of '{verb.text} in' (who does the {act.text})")
 
