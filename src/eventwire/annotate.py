@@ -50,3 +50,18 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["eventwire_text"] = doc.text
     return text
+
+
+CASED_SHARE = 0.03  # news in normal case capitalises names: well over 3% of the words inside sentences
+LOWER_SHARE = 0.2  # ... and writes most words in lower case (a transcript in capitals may sit inside)
+
+
+def is_cased(doc: Doc) -> bool:
+    """Whether the text is written in normal case: enough words inside sentences start with a capital ("I"
+    aside) and enough are in lower case. Text in one case (lower-cased, sentence-cased or all capitals:
+    transcripts, old wire copy) gives no case cue, and the stages that read names from capitals do without it."""
+    words = [t for t in doc if t.is_alpha and t.text != "I"]
+    if not words or sum(t.is_lower for t in words) < LOWER_SHARE * len(words):
+        return False  # capitals throughout
+    inner = [t for t in words if not t.is_sent_start]
+    return sum(t.text[:1].isupper() for t in inner) >= CASED_SHARE * max(1, len(inner))

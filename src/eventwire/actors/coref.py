@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from ..annotate import is_cased
 from .arguments import is_act, noun_phrase
 from .lexicon import COUNTRYISH, NOT_OWN_COUNTRY, ORGISH, ActorInfo, ActorLexicon, PlaceLookup
 
@@ -101,7 +102,7 @@ class ArticleActors:
         self._span_words: dict[tuple[int, int], frozenset[str]] = {}
         self._full_names: list[Span] | None = None  # persons the article names in full ("Mark Peterson")
         # whether case tells names from words: some word inside a sentence is capitalised
-        self.cased = any(t.text[:1].isupper() and not t.is_sent_start and t.text != "I" for t in doc)
+        self.cased = is_cased(doc)
         self._country_cache: dict[tuple[str, bool], str | None] = {}
         self.by_head: dict[int, Mention] = {}
         self._named: list[Token] | None = None

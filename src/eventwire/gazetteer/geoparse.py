@@ -22,8 +22,22 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..annotate import doc_text
+from ..annotate import doc_text, is_cased
 from ..record import PlaceMention
+from .common_words import (
+    common_noun_here,
+    common_surnames,
+    hyphenated_name,
+    is_common_word,
+    mixed_case_words,
+    person_name_word,
+    prune,
+    saint_of_institution,
+    street_name,
+    surnames,
+    upper_sentence,
+    written_in_mixed_case,
+)
 from .initials import Initialisms, is_initialism
 from .lookup import NAME_ABBR, NAME_ALT, NAME_MAIN, NAME_SHORT, Candidate, Gazetteer, Place
 from .normalize import normalize
@@ -171,7 +185,7 @@ class Geoparser:
                 continue
             m = Mention(sp.start, sp.end, source="given")
             text = doc_text(doc)[a:b]
-            m.cands = self.gaz.lookup(text) or self._lookup_span(sp)
+            m.cands = prune(sp, self.gaz.lookup(text), _dateline_at(sp)) or self._lookup_span(sp)
             if not m.cands:
                 m.cands = self._named_after(sp)
                 if m.cands:
@@ -239,9 +253,13 @@ class Geoparser:
         place_tok = [False] * len(doc)  # tokens of non-demonym place mentions found so far
 
         known: set[str] = set()  # names the article uses as places (one sense per article)
+        person_words = {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+        last_names = surnames(doc)
+        mixed = mixed_case_words(doc) if is_cased(doc) else None  # None: one-case text gives no case cue
 
         def take(m: Mention) -> None:
-            if any(taken[m.start:m.end]):
+            if any(taken[m.start:m.end]) or (not m.is_demonym and self._not_a_place(doc, m, person, last_names,
+                                                                                    place_tok, mixed)):
                 return
             for i in range(m.start, m.end):
                 taken[i] = True
@@ -261,7 +279,6 @@ class Geoparser:
                     take(m)
         # one sense per article: a name the article uses as a place (a GPE/LOC entity) is a place where
         # the tagger calls it a person or an organisation too ("Gainesville said", "DeKalb Police")
-        person_words = {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
         for _ in range(2):  # twice, so that "Becker, Clay and Wilkin counties" spreads along the list
             self._retag(doc, taken, place_tok, known, person_words, take)
         for ent in doc.ents:  # places inside organisations etc. ("Erbil airport", "Kurdish Regional ...")
@@ -292,6 +309,39 @@ class Geoparser:
         found.sort(key=lambda m: m.start)
         self._link(doc, found)
         return found
+
+    def _name_or_demonym(self, text: str) -> bool:
+        return self.gaz.has_name(normalize(text)) or self.gaz.demonym(text) is not None
+
+    def _not_a_place(self, doc: Doc, m: Mention, person: list[bool], last_names: set[str], place_tok: list[bool],
+                     mixed: set[str] | None) -> bool:
+        """The name of m is no place where it stands (gazetteer/common_words.py): a common or address word
+        alone, a street's name, a name in a sentence written in capitals that the article never writes in
+        mixed case, or a word of a person's name that no syntax places."""
+        span = doc[m.start:m.end]
+        if m.source.startswith(INITIALISM_AFTER_REASON):
+            return False
+        if is_common_word(span.text) or street_name(doc, m.start, m.end) \
+                or saint_of_institution(doc, m.start, m.end) \
+                or hyphenated_name(doc, m.start, m.end, self._name_or_demonym):
+            return True
+        dateline = _dateline_at(span)
+        if mixed is not None:  # the case of the words says something only in text written in normal case
+            if m.source.startswith("gazetteer name") and common_noun_here(doc, m.start, m.end):
+                return True  # "Man accused of ...", "a man was shot"
+            if upper_sentence(span) and not written_in_mixed_case(span, mixed) and not (dateline and m.start == 0):
+                return True  # in a sentence in capitals "WELL, WE KNOW ..." is no dateline either
+            if not any(t.text[:1].isupper() for t in span):
+                return True  # "bush", "van": a lower-case word
+        if not dateline and len(span) == 1 and normalize(span.text) in common_surnames() \
+                and not any(c.place.is_country and c.kind == NAME_MAIN for c in m.cands):
+            return _place_by_syntax(span, place_tok) is None  # "Rodriguez said", but "in Garcia, Nuevo Leon"
+        state = any((c.place.feature_code in PROMINENT_CODES or c.place.is_country) and c.kind == NAME_MAIN
+                    for c in m.cands)
+        if not dateline and not state and person_name_word(doc, m.start, m.end, person, last_names, TITLES) \
+                and not any(c.kind == NAME_ABBR for c in m.cands):
+            return _place_by_syntax(span, place_tok) is None  # not countries, states, "Pa.": "Egypt Dan Kurtzer"
+        return False
 
     def _initials_after_place(self, doc: Doc, found: list[Mention], take: Callable[[Mention], None]) -> None:
         """Capital initials right after "<place>, " that name a country or division containing that place
@@ -427,6 +477,8 @@ class Geoparser:
                 if not _capitalised(doc[j - 1]):
                     continue
                 span = doc[i:j]
+                if j - i > 1 and span[-1].lower_ in DIVISION_WORDS and j < len(doc) and doc[j].lower_ == "of":
+                    continue  # "Florida Department of Law Enforcement": the department heads an "of" phrase
                 if j - i == 1 and (span[0].lower_ in EXTENSIONS or (span[0].is_stop and not span[0].text.isupper())):
                     continue  # "South" of "South Kilburn Estate", "Strip", "Valley", "Most", "No" alone
                 d = self.gaz.demonym(span.text)  # "Salvadoran migrant", "Egyptian President" (no entity)
@@ -492,7 +544,7 @@ class Geoparser:
         cands = self.gaz.lookup(text)
         if not cands and len(span) > 1 and span[-1].text in _TRIM_TAIL:
             cands = self.gaz.lookup(span[:-1].text)
-        return cands
+        return prune(span, cands, _dateline_at(span))
 
     def _link(self, doc: Doc, mentions: list[Mention]) -> None:
         """"X, Y" containers, "X province" division words, coordinated mentions ("Washington, New York and
