@@ -56,12 +56,26 @@ CASED_SHARE = 0.03  # news in normal case capitalises names: well over 3% of the
 LOWER_SHARE = 0.2  # ... and writes most words in lower case (a transcript in capitals may sit inside)
 
 
+CASE_SAMPLE = 600  # tokens read to decide (the text's opening is enough to tell its case)
+
+
 def is_cased(doc: Doc) -> bool:
     """Whether the text is written in normal case: enough words inside sentences start with a capital ("I"
     aside) and enough are in lower case. Text in one case (lower-cased, sentence-cased or all capitals:
-    transcripts, old wire copy) gives no case cue, and the stages that read names from capitals do without it."""
-    words = [t for t in doc if t.is_alpha and t.text != "I"]
-    if not words or sum(t.is_lower for t in words) < LOWER_SHARE * len(words):
-        return False  # capitals throughout
-    inner = [t for t in words if not t.is_sent_start]
-    return sum(t.text[:1].isupper() for t in inner) >= CASED_SHARE * max(1, len(inner))
+    transcripts, old wire copy) gives no case cue, and the stages that read names from capitals do without it.
+    Decided once per doc (kept in doc.user_data)."""
+    known = doc.user_data.get("eventwire.cased")
+    if known is not None:
+        return bool(known)
+    words = lower = inner = capital = 0
+    for t in doc[:CASE_SAMPLE]:
+        if not t.is_alpha or t.text == "I":
+            continue
+        words += 1
+        lower += t.is_lower
+        if not t.is_sent_start:
+            inner += 1
+            capital += t.text[:1].isupper()
+    cased = bool(words) and lower >= LOWER_SHARE * words and capital >= CASED_SHARE * max(1, inner)
+    doc.user_data["eventwire.cased"] = cased
+    return cased

@@ -101,6 +101,7 @@ class ArticleActors:
         self._place_ents: list[tuple[Span, int]] | None = None  # (entity, start of its sentence)
         self._span_words: dict[tuple[int, int], frozenset[str]] = {}
         self._full_names: list[Span] | None = None  # persons the article names in full ("Mark Peterson")
+        self._surnames: dict[str, set[int]] | None = None  # their surnames, lower-cased -> token indices
         # whether case tells names from words: some word inside a sentence is capitalised
         self.cased = is_cased(doc)
         self._country_cache: dict[tuple[str, bool], str | None] = {}
@@ -304,7 +305,11 @@ class ArticleActors:
 
     def _a_surname(self, tok: Token) -> bool:
         """The surname of a person the article names in full."""
-        return any(e[-1].lower_ == tok.lower_ and e[-1].i != tok.i for e in self._persons_in_full())
+        if self._surnames is None:
+            self._surnames = {}
+            for e in self._persons_in_full():
+                self._surnames.setdefault(e[-1].lower_, set()).add(e[-1].i)
+        return bool(self._surnames.get(tok.lower_, set()) - {tok.i})
 
     def _persons_in_full(self) -> list[Span]:
         """Persons the article names with a first name and a surname: the tagger's PERSON entities (a trailing
@@ -369,6 +374,8 @@ class ArticleActors:
     def _whole_name(self, head: Token, span: Span) -> ActorInfo | None:
         """A person's name the parse split ("Sheikh Hamad bin Khalifa al-Thani" with 'Hamad' as the subject and
         the rest hung elsewhere): the whole name the tagger marked, when the phrase holds only part of it."""
+        if head.ent_type_ != "PERSON":
+            return None
         ent = next((e for e in self.doc.ents if e.start <= head.i < e.end and e.label_ == "PERSON"), None)
         if ent is None or (span.start <= ent.start and ent.end <= span.end):
             return None
@@ -510,15 +517,6 @@ class ArticleActors:
         for ent, ent_sent_start in self._places():
             if span is not None and span.start <= ent.start < span.end:
                 continue
-            if head.i in range(ent.start, ent.end) or _against(ent) or places_only and self._demonym(ent):
-                continue
-            if candidates is None and self._demonym(ent) and not self._of_people(ent):
-                continue  # "30 kilometres from the Russian border": no Russians there
-            if len(ent) == 1 and ent.label_ != "NORP" and self._a_surname(ent[0]):
-                continue  # "Young" of "Officer Dana Young ... Young was talking": a person, not the town
-            country = self._placed_in(ent) or self._ent_country(ent.text, not self._demonym(ent))
-            if country is None or (candidates is not None and country not in candidates):
-                continue
             same = ent_sent_start == sent.start
             if same_sentence_first:
                 if same:
@@ -529,6 +527,17 @@ class ArticleActors:
                     continue
             else:
                 dist = abs(ent.start - head.i) + (0 if ent.start < head.i else 50)
+            if best is not None and dist >= best[0]:
+                continue  # a nearer one is found: the checks below decide nothing
+            if head.i in range(ent.start, ent.end) or _against(ent) or places_only and self._demonym(ent):
+                continue
+            if candidates is None and self._demonym(ent) and not self._of_people(ent):
+                continue  # "30 kilometres from the Russian border": no Russians there
+            if len(ent) == 1 and ent.label_ != "NORP" and self._a_surname(ent[0]):
+                continue  # "Young" of "Officer Dana Young ... Young was talking": a person, not the town
+            country = self._placed_in(ent) or self._ent_country(ent.text, not self._demonym(ent))
+            if country is None or (candidates is not None and country not in candidates):
+                continue
             if best is None or dist < best[0]:
                 best = (dist, country, ent.text, same and self._firm(ent))
         return (best[1], f"'{best[2]}'", best[3]) if best else (None, "", False)

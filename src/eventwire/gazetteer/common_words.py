@@ -133,8 +133,15 @@ def common_noun_here(doc: Doc, start: int, end: int) -> bool:
     sentence's."""
     if end - start != 1 or not doc[start].text.istitle() or not doc[start].is_sent_start:
         return False  # "US" is no "us"
-    low = doc[start].lower_
-    return any(t.text == low for t in doc)
+    return doc[start].lower_ in _lower_words(doc)
+
+
+def _lower_words(doc: Doc) -> set[str]:
+    """The words the article writes in lower case (once per doc, kept in doc.user_data)."""
+    words = doc.user_data.get("eventwire.lower_words")
+    if words is None:
+        words = doc.user_data["eventwire.lower_words"] = {t.text for t in doc if t.is_lower}
+    return words
 
 
 def upper_sentence(span: Span) -> bool:
