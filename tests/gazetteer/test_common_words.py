@@ -6,22 +6,9 @@ sentence-initial common nouns, time zones and car makers."""
 from __future__ import annotations
 
 import pytest
+from mention_helpers import by_text, parse, texts
 
 from eventwire.gazetteer.common_words import common_words, is_acronym, is_common_word
-
-
-def parse(nlp, geoparser, text):
-    return geoparser.parse(nlp(text), "t")
-
-
-def texts(mentions):
-    return [m.text for m in mentions]
-
-
-def by_text(mentions, text):
-    hits = [m for m in mentions if m.text == text]
-    assert hits, f"{text!r} not found among {texts(mentions)}"
-    return hits[0]
 
 
 def test_word_list_has_a_source_header_and_both_classes():

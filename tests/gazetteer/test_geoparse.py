@@ -3,19 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from mention_helpers import by_text, parse
 
 from eventwire.gazetteer.geoparse import is_fallback
 from eventwire.gazetteer.rank import haversine_km
-
-
-def parse(nlp, geoparser, text):
-    return geoparser.parse(nlp(text), "t")
-
-
-def by_text(mentions, text):
-    hits = [m for m in mentions if m.text == text]
-    assert hits, f"{text!r} not found among {[m.text for m in mentions]}"
-    return hits[0]
 
 
 def test_city_with_country_context(nlp, geoparser):

@@ -6,22 +6,9 @@ short country names."""
 from __future__ import annotations
 
 import pytest
+from mention_helpers import by_text, parse, texts
 
 from eventwire.gazetteer.rank import haversine_km
-
-
-def parse(nlp, geoparser, text):
-    return geoparser.parse(nlp(text), "t")
-
-
-def texts(mentions):
-    return [m.text for m in mentions]
-
-
-def by_text(mentions, text):
-    hits = [m for m in mentions if m.text == text]
-    assert hits, f"{text!r} not found among {texts(mentions)}"
-    return hits[0]
 
 
 @pytest.mark.parametrize("text, name", [
