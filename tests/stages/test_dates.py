@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from date_helpers import run_dates, run_one
 
 from eventwire.article import Article
 from eventwire.context import ArticleContext, EventDraft
@@ -71,70 +72,54 @@ def test_ages_are_not_time_expressions(nlp):
     assert [e.span.text for e in find_time_expressions(doc)] == ["Friday"]
 
 
-def _run(nlp, text, published, trigger_word):
-    doc = nlp(text)
-    ctx = ArticleContext(article=Article(id="t", text=text, published=published), doc=doc)
-    tok = next(t for t in doc if t.text == trigger_word)
-    ev = EventDraft(trigger=tok, sent=tok.sent)
-    ev.values["event_type"] = "ASSAULT"
-    ctx.events.append(ev)
-    DatesStage(default_resources())(ctx)
-    return ev
 
 
 def test_clause_expression_beats_report_time(nlp):
-    ev = _run(nlp, "Police said on Monday that the man was shot on Saturday.", TUE, "shot")
+    ev = run_one(nlp, "Police said on Monday that the man was shot on Saturday.", TUE, "shot")
     assert ev.get("event_date") == "2024-01-13"
     assert ev.get("date_raw") == "Saturday"
 
 
 def test_report_time_when_the_clause_has_none(nlp):
-    ev = _run(nlp, "Rebels attacked the base, state media reported on Monday.", TUE, "attacked")
+    ev = run_one(nlp, "Rebels attacked the base, state media reported on Monday.", TUE, "attacked")
     assert ev.get("event_date") == "2024-01-15"
     assert "report" in ev.get("date_reason")
 
 
 def test_month_range(nlp):
-    ev = _run(nlp, "Three soldiers were killed in Syria last month.", TUE, "killed")
+    ev = run_one(nlp, "Three soldiers were killed in Syria last month.", TUE, "killed")
     assert (ev.get("event_date"), ev.get("event_date_end"), ev.get("date_precision")) == \
         ("2023-12-01", "2023-12-31", "month")
 
 
 def test_historical_date_is_kept(nlp):
-    ev = _run(nlp, "The town was shelled in 2014.", TUE, "shelled")
+    ev = run_one(nlp, "The town was shelled in 2014.", TUE, "shelled")
     assert ev.get("event_date") == "2014-01-01" and ev.get("date_precision") == "year"
     assert "historical" in ev.get("date_reason")
 
 
 def test_future_event(nlp):
-    ev = _run(nlp, "The army will attack the town next week.", TUE, "attack")
+    ev = run_one(nlp, "The army will attack the town next week.", TUE, "attack")
     assert ev.get("event_date") == "2024-01-22" and ev.get("event_date_end") == "2024-01-28"
 
 
 def test_fallback_to_publication_date(nlp):
-    ev = _run(nlp, "Gunmen attacked a police station.", TUE, "attacked")
+    ev = run_one(nlp, "Gunmen attacked a police station.", TUE, "attacked")
     assert ev.get("event_date") == "2024-01-16"
     assert ev.get("date_raw") == "no time expression; publication date"
 
 
 def test_no_publication_date(nlp):
-    ev = _run(nlp, "Gunmen attacked a police station on Monday.", None, "attacked")
+    ev = run_one(nlp, "Gunmen attacked a police station on Monday.", None, "attacked")
     assert ev.get("event_date") is None
     assert "publication date" in ev.get("date_raw")
 
 
 def test_narrative_time_from_the_lead(nlp):
     text = "Gunmen attacked a police station on Sunday. The attackers fled into the hills."
-    doc = nlp(text)
-    ctx = ArticleContext(article=Article(id="t", text=text, published=TUE), doc=doc)
-    for word in ("attacked", "fled"):
-        tok = next(t for t in doc if t.text == word)
-        ev = EventDraft(trigger=tok, sent=tok.sent)
-        ev.values["event_type"] = "ASSAULT"
-        ctx.events.append(ev)
-    DatesStage(default_resources())(ctx)
-    assert ctx.events[1].get("event_date") == "2024-01-14"
-    assert "narrative" in ctx.events[1].get("date_reason")
+    events = run_dates(nlp, text, TUE, [("attacked", "ASSAULT"), ("fled", "ASSAULT")])
+    assert events[1].get("event_date") == "2024-01-14"
+    assert "narrative" in events[1].get("date_reason")
 
 
 # ---- TIMEX3 values (TempEval-3 normalisation) ----------------------------------------------------------
@@ -218,37 +203,26 @@ def test_capitalised_season_is_a_place_name(nlp):
 # ---- choice of the expression that dates an event -------------------------------------------------------
 
 
-def _run_many(nlp, text, published, triggers):
-    """Run the stage with events on the given (word, event type) triggers; returns the drafts."""
-    doc = nlp(text)
-    ctx = ArticleContext(article=Article(id="t", text=text, published=published), doc=doc)
-    for word, kind in triggers:
-        tok = next(t for t in doc if t.text == word)
-        ev = EventDraft(trigger=tok, sent=tok.sent)
-        ev.values["event_type"] = kind
-        ctx.events.append(ev)
-    DatesStage(default_resources())(ctx)
-    return ctx.events
 
 
 def test_a_day_after_shifts_the_date(nlp):
-    ev = _run(nlp, "A man was arrested Thursday, a day after he accidentally shot his friend.", TUE, "shot")
+    ev = run_one(nlp, "A man was arrested Thursday, a day after he accidentally shot his friend.", TUE, "shot")
     assert ev.get("event_date") == "2024-01-10"  # Thursday 11 January, one day before
     assert "after" in ev.get("date_reason")
 
 
 def test_hours_after_is_the_same_day(nlp):
-    ev = _run(nlp, "The man died Sunday, hours after he was shot outside a bar.", TUE, "shot")
+    ev = run_one(nlp, "The man died Sunday, hours after he was shot outside a bar.", TUE, "shot")
     assert ev.get("event_date") == "2024-01-14"
 
 
 def test_after_without_interval_does_not_date_the_earlier_event(nlp):
-    ev = _run(nlp, "A man was charged Monday after his son shot himself.", TUE, "shot")
+    ev = run_one(nlp, "A man was charged Monday after his son shot himself.", TUE, "shot")
     assert "event's clause" not in ev.get("date_reason")
 
 
 def test_narrative_time_prefers_a_mention_of_the_same_kind(nlp):
-    events = _run_many(nlp, "Police arrested a man on Tuesday. He shot his neighbor on Sunday. "
+    events = run_dates(nlp, "Police arrested a man on Tuesday. He shot his neighbor on Sunday. "
                             "The neighbor was wounded badly.", TUE,
                        [("arrested", "COERCE"), ("shot", "ASSAULT"), ("wounded", "ASSAULT")])
     assert events[2].get("event_date") == "2024-01-14"
@@ -256,33 +230,33 @@ def test_narrative_time_prefers_a_mention_of_the_same_kind(nlp):
 
 
 def test_incident_time_from_an_occurrence_verb(nlp):
-    events = _run_many(nlp, "Police arrested a man on Tuesday. A woman was wounded. It happened on Saturday.",
+    events = run_dates(nlp, "Police arrested a man on Tuesday. A woman was wounded. It happened on Saturday.",
                        TUE, [("arrested", "COERCE"), ("wounded", "ASSAULT")])
     assert events[1].get("event_date") == "2024-01-13"
     assert "incident" in events[1].get("date_reason")
 
 
 def test_lead_time_skips_later_legal_steps(nlp):
-    events = _run_many(nlp, "A man was arraigned Tuesday. His neighbor was shot Sunday. Two people were hurt.",
+    events = run_dates(nlp, "A man was arraigned Tuesday. His neighbor was shot Sunday. Two people were hurt.",
                        TUE, [("hurt", "ASSAULT")])
     assert events[0].get("event_date") == "2024-01-14"
 
 
 def test_other_events_date_is_not_the_nominal_events(nlp):
-    events = _run_many(nlp, "Police arrested a man Monday for the shooting.", TUE,
+    events = run_dates(nlp, "Police arrested a man Monday for the shooting.", TUE,
                        [("arrested", "COERCE"), ("shooting", "ASSAULT")])
     assert events[0].get("event_date") == "2024-01-15"
     assert "event's clause" not in events[1].get("date_reason")
 
 
 def test_a_day_in_the_clause_refines_a_month(nlp):
-    ev = _run(nlp, "February ended violently, with a shooting that left one man dead on Saturday.",
+    ev = run_one(nlp, "February ended violently, with a shooting that left one man dead on Saturday.",
               date(2015, 3, 2), "shooting")
     assert ev.get("event_date") == "2015-02-28" and ev.get("date_precision") == "day"
 
 
 def test_report_time_before_another_kind_of_events_date(nlp):
-    events = _run_many(nlp, "Police arrested a man on Thursday. A woman was wounded, police said Monday.", TUE,
+    events = run_dates(nlp, "Police arrested a man on Thursday. A woman was wounded, police said Monday.", TUE,
                        [("arrested", "COERCE"), ("wounded", "ASSAULT")])
     assert events[1].get("event_date") == "2024-01-15"
 
@@ -290,7 +264,7 @@ def test_report_time_before_another_kind_of_events_date(nlp):
 def test_body_time_when_the_lead_has_none(nlp):
     filler = " ".join(f"Neighbours on street number {i} said the area had long been calm and quiet, and that "
                       f"nobody there had expected anything of the kind to happen." for i in range(10))
-    events = _run_many(nlp, f"A woman was wounded. {filler} The victim was taken to hospital on Sunday.", TUE,
+    events = run_dates(nlp, f"A woman was wounded. {filler} The victim was taken to hospital on Sunday.", TUE,
                        [("wounded", "ASSAULT")])
     assert events[0].get("event_date") == "2024-01-14"
     assert "body" in events[0].get("date_reason")
@@ -302,57 +276,57 @@ def test_hyphenated_number_pairs_are_not_dates(text):
 
 
 def test_a_day_in_the_article_refines_a_period_in_the_clause(nlp):
-    events = _run_many(nlp, "A boy was shot last week. The shooting happened on Thursday near the school.",
+    events = run_dates(nlp, "A boy was shot last week. The shooting happened on Thursday near the school.",
                        TUE, [("shot", "ASSAULT")])
     assert events[0].get("event_date") == "2024-01-11"
     assert "the day within 'last week'" in events[0].get("date_reason")
 
 
 def test_a_period_in_the_clause_stands_when_the_articles_day_is_outside_it(nlp):
-    events = _run_many(nlp, "A boy was shot last week. The shooting happened on Monday near the school.",
+    events = run_dates(nlp, "A boy was shot last week. The shooting happened on Monday near the school.",
                        TUE, [("shot", "ASSAULT")])
     assert events[0].get("event_date") == "2024-01-08" and events[0].get("date_precision") == "week"
 
 
 def test_a_same_kind_mention_dated_by_a_later_step_comes_after_the_incident_time(nlp):
-    events = _run_many(nlp, "A man was arraigned on Monday in the killing. A woman was wounded in the shooting. "
+    events = run_dates(nlp, "A man was arraigned on Monday in the killing. A woman was wounded in the shooting. "
                             "It happened on Saturday.", TUE, [("killing", "ASSAULT"), ("wounded", "ASSAULT")])
     assert events[1].get("event_date") == "2024-01-13"
 
 
 def test_aftermath_gatherings_do_not_date_the_incident(nlp):
-    events = _run_many(nlp, "Neighbors gathered on Monday to mourn a teenager. "
+    events = run_dates(nlp, "Neighbors gathered on Monday to mourn a teenager. "
                             "He had been shot on Saturday. Two people were hurt.", TUE, [("hurt", "ASSAULT")])
     assert events[0].get("event_date") == "2024-01-13"
 
 
 def test_parenthesised_dateline_date_is_a_stamp(nlp):
-    events = _run_many(nlp, "MARION COUNTY, Ind. (Jan. 12, 2024) \u2013 A 7-year-old in Marion County accidentally "
+    events = run_dates(nlp, "MARION COUNTY, Ind. (Jan. 12, 2024) \u2013 A 7-year-old in Marion County accidentally "
                             "shot his uncle. It happened on Sunday.", TUE, [("shot", "ASSAULT")])
     assert events[0].get("event_date") == "2024-01-14"
 
 
 def test_lead_takes_its_earliest_recent_day(nlp):
-    events = _run_many(nlp, "Reporters waited outside on Monday. Crowds had been there since Saturday. "
+    events = run_dates(nlp, "Reporters waited outside on Monday. Crowds had been there since Saturday. "
                             "Two people were hurt.", TUE, [("hurt", "ASSAULT")])
     assert events[0].get("event_date") == "2024-01-13"
 
 
 def test_an_embedded_posts_date_is_a_stamp(nlp):
-    events = _run_many(nlp, "Police said two men were shot near the park pic.twitter.com/abc "
+    events = run_dates(nlp, "Police said two men were shot near the park pic.twitter.com/abc "
                             "\u2014 Jane Roe (@janeroe) January 12, 2024\n\nIt happened on Sunday.", TUE,
                        [("shot", "ASSAULT")])
     assert events[0].get("event_date") == "2024-01-14"
 
 
 def test_an_investigation_underway_is_the_aftermath(nlp):
-    events = _run_many(nlp, "An investigation into the shooting was underway Monday. A woman was wounded. "
+    events = run_dates(nlp, "An investigation into the shooting was underway Monday. A woman was wounded. "
                             "It happened on Saturday.", TUE, [("shooting", "ASSAULT"), ("wounded", "ASSAULT")])
     assert events[1].get("event_date") == "2024-01-13"
 
 
 def test_a_bail_hearing_is_a_later_step(nlp):
-    events = _run_many(nlp, "A judge lowered the bail of a woman on Monday. Police said the man was run down "
+    events = run_dates(nlp, "A judge lowered the bail of a woman on Monday. Police said the man was run down "
                             "on Saturday. One man was hurt.", TUE, [("hurt", "ASSAULT")])
     assert events[0].get("event_date") == "2024-01-13"
 
@@ -364,35 +338,35 @@ def test_a_four_digit_number_out_of_range_is_not_a_year(nlp):
 
 
 def test_a_possessive_day_of_a_nominal_event_is_past(nlp):
-    ev = _run(nlp, "Prosecutors say more charges will be filed against the suspect in Monday's shooting.", TUE,
+    ev = run_one(nlp, "Prosecutors say more charges will be filed against the suspect in Monday's shooting.", TUE,
               "shooting")
     assert ev.get("event_date") == "2024-01-15"
 
 
 def test_a_named_day_of_the_same_kind_goes_before_the_reporters_today(nlp):
-    events = _run_many(nlp, "Police said a boy was shot this morning at his home. Another boy was wounded on "
+    events = run_dates(nlp, "Police said a boy was shot this morning at his home. Another boy was wounded on "
                             "Sunday. Two people were hurt.", TUE,
                        [("shot", "ASSAULT"), ("wounded", "ASSAULT"), ("hurt", "ASSAULT")])
     assert events[2].get("event_date") == "2024-01-14"
 
 
 def test_a_lead_day_before_the_report_time_dates_the_event(nlp):
-    events = _run_many(nlp, "The club hosted a party on Saturday. A man was wounded, police said Monday.",
+    events = run_dates(nlp, "The club hosted a party on Saturday. A man was wounded, police said Monday.",
                        TUE, [("wounded", "ASSAULT")])
     assert events[0].get("event_date") == "2024-01-13"
-    events = _run_many(nlp, "A man was wounded, police said Saturday. The club hosted a party on Monday.",
+    events = run_dates(nlp, "A man was wounded, police said Saturday. The club hosted a party on Monday.",
                        TUE, [("wounded", "ASSAULT")])
     assert events[0].get("event_date") == "2024-01-13"
 
 
 def test_a_weekday_naming_the_day_after_the_stamp_dates_nothing(nlp):
     # published Tuesday 2024-01-16: "Wednesday" is six days back or the day after the stamp (an updated page)
-    ev = _run(nlp, "A man was shot on Main Street, police said Wednesday.", TUE, "shot")
+    ev = run_one(nlp, "A man was shot on Main Street, police said Wednesday.", TUE, "shot")
     assert ev.get("event_date") == "2024-01-16", ev.get("date_reason")
     assert "publication" in ev.get("date_raw")
     # "last Wednesday" and a weekday further back still resolve
-    assert _run(nlp, "A man was shot last Wednesday.", TUE, "shot").get("event_date") == "2024-01-10"
-    assert _run(nlp, "A man was shot on Sunday.", TUE, "shot").get("event_date") == "2024-01-14"
+    assert run_one(nlp, "A man was shot last Wednesday.", TUE, "shot").get("event_date") == "2024-01-10"
+    assert run_one(nlp, "A man was shot on Sunday.", TUE, "shot").get("event_date") == "2024-01-14"
 
 
 @pytest.mark.parametrize(("other_place", "narrowed"), [("YEM", False), ("IRQ", True), (None, True)])
