@@ -123,6 +123,18 @@ def test_a_participle_of_purpose_is_no_event(nlp, rules, text, trigger):
     assert all(w != trigger for _t, _m, _h, w in coded(nlp, rules, text))
 
 
+@pytest.mark.parametrize("text,trigger,event", [
+    ("The city lies near the border and has been hit repeatedly by missiles and drones.", "hit", False),
+    ("Soldiers regularly shell the villages along the river.", "shell", False),
+    ("The man was stabbed repeatedly outside a bar on Friday.", "stabbed", True),
+    ("Rebels had repeatedly attacked the convoy before it reached the town.", "attacked", True),
+])
+def test_a_present_pattern_is_no_event(nlp, rules, text, trigger, event):
+    """A present or present-perfect verb with an adverb of frequency describes a pattern; in the past tense
+    it is one event done many times."""
+    assert any(w == trigger for _t, _m, _h, w in coded(nlp, rules, text)) is event
+
+
 @pytest.mark.parametrize("text,kind", [
     ("Shopkeepers said the strike would go on until the tax was withdrawn.", "PROTEST"),
     ("It was the longest strike since a nationwide shutdown two years ago.", "PROTEST"),

@@ -57,6 +57,11 @@ ATTRIBUTIVE_DEPS = {"amod", "compound"}
 # A participle of purpose that modifies a noun ("a peace agreement aimed at ending the violence", "a law
 # designed to curb protests") says what the thing is for; the event is the noun's, not the participle's.
 PURPOSE_PARTICIPLES = {"aim", "design", "intend", "mean"}
+# Adverbs of frequency: with a present or present-perfect verb they describe a pattern over time ("the city has
+# been hit repeatedly by missiles", "troops regularly shell the villages"), background rather than one event
+# that happened. In the past tense they stay one event done many times ("he was stabbed repeatedly").
+HABITUAL_ADVERBS = {"repeatedly", "regularly", "frequently", "often", "routinely", "constantly",
+                    "continually", "habitually", "persistently"}
 ARG_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "advcl", "obj", "nsubjpass", "conj"}
 
 # The mode a frame takes from the event it governs (PLOVER's THREATEN/REQUEST/REJECT modes).
@@ -156,6 +161,8 @@ class EventsStage:
                 continue  # a hyphenated participle used as an adjective ("rebel-held", "U.S.-backed") describes
             if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() in PURPOSE_PARTICIPLES:
                 continue  # "an agreement aimed at ending the violence": the agreement's purpose, no event
+            if tok.pos_ == "VERB" and _habitual(tok):
+                continue  # "has been hit repeatedly": a pattern the article describes, no event of its own
             hit = self.match(tok, lemmas)
             if hit is not None:
                 found[tok.i] = (tok, hit[0], hit[1])
@@ -555,6 +562,16 @@ def _finalized(found: dict[int, tuple[Token, Trigger, str]]) -> None:
 # Dependencies that open a clause or phrase of its own below the main clause; an adverbial clause only
 # with a subordinator ("until", "after they attacked"), not a participle of the same actor ("..., demanding").
 SUBORDINATE_DEPS = {"relcl", "acl", "pcomp", "pobj", "prep", "parataxis", "csubj", "appos", "npadvmod"}
+
+
+def _habitual(verb: Token) -> bool:
+    """A present or present-perfect verb with an adverb of frequency (HABITUAL_ADVERBS)."""
+    if not any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in verb.children):
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if auxes:  # the first auxiliary carries the tense: "has (been) hit", "is shelled"; not "had", "was"
+        return auxes[0].tag_ in ("VBZ", "VBP") and auxes[0].lemma_ in ("have", "be")
+    return verb.tag_ in ("VBZ", "VBP")
 
 
 def _subordinate(tok: Token) -> bool:
