@@ -137,3 +137,20 @@ def test_a_pointing_back_mention_prefers_an_event_with_no_place_conflict(nlp) ->
     _draft(ctx, "attacks", place="Abuja")
     assert merge_mentions(ctx) == [first, other]
     assert (first.get("mentions"), other.get("mentions", 1)) == (2, 1)
+
+
+@pytest.mark.parametrize(("own_date", "apart"), [(("2024-02-26", "2024-03-03"), True),
+                                                  (("2024-03-04", None), False)])
+def test_an_indefinite_mention_dated_apart_is_another_incident(nlp, own_date, apart) -> None:
+    ctx = _ctx(nlp, "Drones struck the city overnight, the governor said. Last week, a strike on the city "
+                    "injured nine people.")
+    day = dict(event_date="2024-03-04", date_precision="day", date_reason="the report's day")
+    _draft(ctx, "struck", actor1_text="Drones", actor1_country="RUS", **day)
+    start, end = own_date
+    own = dict(event_date=start, event_date_end=end, date_precision="week" if end else "day",
+               date_reason="time expression in the event's clause: 'Last week'")
+    _draft(ctx, "strike", **own)
+    _draft(ctx, "injured", **own)
+    merged = merge_mentions(ctx)
+    # the verb of the strike's own sentence joins the strike, not the event told before
+    assert [e.trigger.text for e in merged] == (["struck", "strike"] if apart else ["struck"])

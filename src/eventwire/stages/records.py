@@ -91,6 +91,27 @@ def anaphoric(ev: EventDraft) -> bool:
                                        for c in head.head.children)
 
 
+NEW_REFERENT_DETS = {"a", "an", "another"}
+OWN_CLAUSE_DATE = "time expression in the event's clause"  # dates.py: the event's own words date it
+
+
+def introduces_new(ev: EventDraft) -> bool:
+    """"Last week, a strike on the city injured nine": an indefinite noun (a new referent) that its own clause
+    dates is another incident, unless its date meets the earlier mention's ("a shooting on Sept. 3")."""
+    t = ev.trigger
+    return t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in NEW_REFERENT_DETS for c in t.children) \
+        and (ev.get("date_reason") or "").startswith(OWN_CLAUSE_DATE)
+
+
+def _dates_meet(a: EventDraft, b: EventDraft) -> bool:
+    """The two mentions' date ranges overlap (or one is undated)."""
+    a0, b0 = a.get("event_date"), b.get("event_date")
+    if not (a0 and b0):
+        return True
+    a1, b1 = a.get("event_date_end") or a0, b.get("event_date_end") or b0
+    return not (str(a1) < str(b0) or str(b1) < str(a0))
+
+
 def compatible(a: EventDraft, b: EventDraft) -> bool:
     if a.get("event_type") != b.get("event_type"):
         return False
@@ -194,8 +215,12 @@ def merge_mentions(ctx: ArticleContext) -> list[EventDraft]:
         else:
             near = [c for c in reversed(merged)
                     if si - sent_of.get(c.sent.start, 0) <= MERGE_WINDOW and compatible(c, ev)]
+        if introduces_new(ev):
+            near = [c for c in near if _dates_meet(c, ev)]
+        # a new incident's sentence tells of it: its other mentions there join it, not an earlier event
+        same = [c for c in near if c.sent.start == ev.sent.start and introduces_new(c)]
         named = [c for c in near if c.get("actor1_text") is not None]
-        target = (named or near or [None])[0]
+        target = (same or named or near or [None])[0]
         if target is None:
             merged.append(ev)
             owner[id(ev)] = ev
