@@ -3,23 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from stage_helpers import counts
 
-from eventwire.article import Article
-from eventwire.context import ArticleContext, EventDraft
-from eventwire.resources import default_resources
-from eventwire.stages.casualties import CasualtiesStage, count_casualties
+from eventwire.stages.casualties import count_casualties
 from eventwire.stages.casualty_persons import Person, describe, distinct
-
-
-def _counts(nlp, text: str, trigger: str) -> tuple[int | None, int | None, str]:
-    doc = nlp(text)
-    ctx = ArticleContext(article=Article(id="t", text=text), doc=doc)
-    tok = next(t for t in doc if t.text == trigger)
-    ev = EventDraft(trigger=tok, sent=tok.sent)
-    ev.values["event_type"] = "ASSAULT"
-    ctx.events.append(ev)
-    CasualtiesStage(default_resources())(ctx)
-    return ev.get("fatalities"), ev.get("injured"), ev.get("casualty_reason")
 
 
 @pytest.mark.parametrize("text,trigger,killed,injured", [
@@ -53,7 +40,7 @@ def _counts(nlp, text: str, trigger: str) -> tuple[int | None, int | None, str]:
     ("My cousin got shot and my other cousin is dead, he said.", "shot", 1, 1),
 ])
 def test_who_the_victims_are(nlp, text, trigger, killed, injured):
-    k, i, reason = _counts(nlp, text, trigger)
+    k, i, reason = counts(nlp, text, trigger)
     assert (k, i) == (killed, injured), reason
 
 
@@ -119,4 +106,4 @@ def test_victims_spelled_out_after_a_comma(nlp, text, injured):
     ("Two people were shot in the city on Wednesday night. Four others were hurt by flying glass.", "shot", 4),
 ])
 def test_which_count_of_the_injured(nlp, text, trigger, injured):
-    assert _counts(nlp, text, trigger)[1] == injured
+    assert counts(nlp, text, trigger)[1] == injured

@@ -6,23 +6,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from stage_helpers import counts
 
 from eventwire.article import Article
 from eventwire.context import ArticleContext, EventDraft
-from eventwire.resources import default_resources
-from eventwire.stages.casualties import CasualtiesStage, count_casualties
+from eventwire.stages.casualties import count_casualties
 from eventwire.stages.records import merge_mentions
-
-
-def _counts(nlp, text: str, trigger: str) -> tuple[int | None, int | None, str]:
-    doc = nlp(text)
-    ctx = ArticleContext(article=Article(id="t", text=text), doc=doc)
-    tok = next(t for t in doc if t.text == trigger)
-    ev = EventDraft(trigger=tok, sent=tok.sent)
-    ev.values["event_type"] = "ASSAULT"
-    ctx.events.append(ev)
-    CasualtiesStage(default_resources())(ctx)
-    return ev.get("fatalities"), ev.get("injured"), str(ev.get("casualty_reason"))
 
 
 @pytest.mark.parametrize("text,trigger,killed,injured", [
@@ -57,8 +46,8 @@ def _counts(nlp, text: str, trigger: str) -> tuple[int | None, int | None, str]:
     # numbers after names are ages
     ("Mark Olson, 31, and Dale Evans Jr. 24, were also injured in the shooting.", "shooting", None, 2),
 ])
-def test_session5_counts(nlp, text, trigger, killed, injured):
-    k, i, why = _counts(nlp, text, trigger)
+def test_session5counts(nlp, text, trigger, killed, injured):
+    k, i, why = counts(nlp, text, trigger)
     assert (k, i) == (killed, injured), why
 
 
@@ -105,5 +94,5 @@ def test_one_table_says_which_nouns_are_people():
     ("The city sent two generators to the hospital after the shooting.", None),
 ])
 def test_only_people_are_taken_to_hospital(nlp, text, injured):
-    _, i, why = _counts(nlp, text, "shooting")
+    _, i, why = counts(nlp, text, "shooting")
     assert i == injured, why

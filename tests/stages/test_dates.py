@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from date_helpers import run_dates, run_one
+from stage_helpers import run_dates, run_one
 
 from eventwire.article import Article
 from eventwire.context import ArticleContext, EventDraft

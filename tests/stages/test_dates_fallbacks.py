@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from date_helpers import run_one
+from stage_helpers import run_one
 
 from eventwire.stages.dates import find_time_expressions, headline_time
 
