@@ -117,3 +117,10 @@ def test_a_demonym_before_an_attack_names_the_attacker_not_the_place(nlp, stage)
     ctx = run(nlp, stage, text, ["attacks"])
     ev = ctx.events[0]
     assert ev.get("country_iso3") == "UKR", ev.get("geo_reason")
+
+
+def test_the_agent_of_a_passive_is_not_the_place(nlp, stage):
+    text = "Ukraine's air force said it shot down 41 drones launched by Russia overnight over the country."
+    ev = run(nlp, stage, text, ["shot"]).events[0]
+    assert "by" not in ev.get("geo_reason").split(";")[0], ev.get("geo_reason")
+    assert ev.get("country_iso3") == "UKR", ev.get("geo_reason")

@@ -128,7 +128,10 @@ def _tie(trigger: Token, span: Span) -> str | None:
         if tok.dep_ in ("prep", "agent"):
             if not preps and tok.lower_ == "of" and tok.head.lower_ in AREA_NOUNS:
                 through_area = True
-            preps.append(tok.lower_)
+            # a place that is itself a passive's agent ("drones launched by Russia") acted; it is not where
+            # (the agent's own place may still be: "killed by Pittsburgh police")
+            agent = tok.dep_ == "agent" and deps == ["pobj"]
+            preps.append("by (agent)" if agent else tok.lower_)
         deps.append(tok.dep_)
         parent = tok.head
         if parent.i == tok.i:
