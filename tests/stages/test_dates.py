@@ -386,3 +386,10 @@ def test_a_vague_past_reference_is_narrowed_only_by_the_same_incident(nlp, other
     else:  # another country's incident does not lend its day
         assert (second.get("event_date"), second.get("event_date_end")) == ("2024-01-09", "2024-01-16")
         assert second.get("date_raw") == "recently"
+
+
+def test_a_verb_under_a_preposition_dates_its_own_action(nlp):
+    text = "The minister met her counterpart during a visit, her first since taking office in March."
+    ev = run_one(nlp, text, TUE, "met")
+    assert ev.get("date_precision") == "day" and ev.get("event_date") == "2024-01-16"
+    assert ev.get("date_raw") != "March"

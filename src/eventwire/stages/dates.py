@@ -281,13 +281,17 @@ SEQUENCE_MARKS = {"after", "before", "since", "until", "till", "once"}  # "came 
 SUBORDINATE_DEPS = ("ccomp", "advcl", "relcl", "parataxis", "acl", "xcomp", "csubj", "pcomp")
 
 
+BOUNDARY_PREPS = {"since", "until", "till"}  # "since taking office in March": the act that opens a period
+
+
 def _path_cost(trigger: Token, tok: Token) -> tuple[int, bool | None]:
     """Dependency path length between two tokens of one sentence (plus 2 for each clause edge crossed), and
     whether the expression is outside the trigger's clause: the path climbs out of a clause the trigger is in
     ("a man charged Tuesday after his son shot himself", "state media reported on Monday"). None when the
     expression dates something else: the path goes down into a clause that modifies another word ("the
     shooter, identified Friday as ..."), a complement ("vowed to avenge ... last month") or an
-    "after"/"before" clause ("came after Iran vowed ... last month")."""
+    "after"/"before" clause ("came after Iran vowed ... last month"), or the act that bounds the event's
+    period ("her first visit since taking office in March")."""
     anc_t = [trigger, *trigger.ancestors]
     anc_e = [tok, *tok.ancestors]
     ids_t = {a.i: k for k, a in enumerate(anc_t)}
@@ -300,6 +304,7 @@ def _path_cost(trigger: Token, tok: Token) -> tuple[int, bool | None]:
     cost = len(up) + len(down)
     cost += 2 * sum(1 for a in up + down if a.dep_ in CLAUSE_DEPS)
     if any((a.dep_ in ("relcl", "acl", "ccomp", "parataxis", "xcomp") and a.head.i != trigger.i)
+           or (a.dep_ == "pcomp" and a.pos_ == "VERB" and a.head.lower_ in BOUNDARY_PREPS)
            or (a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in SEQUENCE_MARKS for m in a.children))
            for a in down):
         return cost, None
