@@ -76,3 +76,5 @@ def test_congress_names_the_capitol_and_local_sites(nlp, geoparser, gazetteer):
     glen = {c.place.country_iso3 for c in gazetteer.lookup("Glenrock Lagoon")}
     assert glen == {"AUS"}
     assert {c.place.country_iso3 for c in gazetteer.lookup("Bains and Grants Town")} == {"BHS"}
+    for county in ("Berkshire", "Greater Manchester", "West Yorkshire"):  # no ADM2 of GeoNames' England
+        assert "GBR" in {c.place.country_iso3 for c in gazetteer.lookup(county)}, county
