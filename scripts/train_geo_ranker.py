@@ -68,9 +68,9 @@ def articles(shared: Path, cache: Path | None, gp: Geoparser, use_home: bool = T
         for gd, doc in zip(gold, docs, strict=True):
             scored = [t for t in gd.toponyms if t.scored]
             if scored:
-                out.append(Article(ds, doc, gp.given_mentions(doc, [(t.start, t.end) for t in scored]),
-                                   [(t.lat, t.lon) for t in scored],
-                                   gp.home(gd.url, gd.source) if use_home else None))
+                mentions = gp.given_mentions(doc, [(t.start, t.end) for t in scored])
+                home = gp.home_in_article(gp.home(gd.url, gd.source), mentions) if use_home else None
+                out.append(Article(ds, doc, mentions, [(t.lat, t.lon) for t in scored], home))
     return out
 
 

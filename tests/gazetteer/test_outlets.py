@@ -97,3 +97,26 @@ def test_publisher_home_breaks_a_namesake_tie(nlp, geoparser):
     co = geoparser.resolve_spans(doc, [(a, a + 6)], url="http://www.denverpost.com/news/x")[0]
     assert il.admin1 == "Illinois" and co.admin1 == "Colorado"
     assert "publisher" in co.reason
+
+
+def test_domain_home_yields_to_the_namesake_whose_division_the_article_names(nlp, outlets, geoparser):
+    url = "http://www.derrynews-example.com/news/x"  # not in the table: a generic domain is read as American
+    h = outlets.home(url)
+    assert h is not None and h.scope == "local" and h.admin1 == "New Hampshire"
+    text = "A new clinic opened at the hospital in Derry on Tuesday, the first of its kind in Northern Ireland."
+    doc = nlp(text)
+    spans = [(text.index("Derry"), text.index("Derry") + 5), (text.index("Northern"), len(text) - 1)]
+    mentions = geoparser.given_mentions(doc, spans)
+    moved = geoparser.home_in_article(h, mentions)
+    assert moved is not None and moved.admin1 == "Northern Ireland" and moved.country_iso3 == "GBR"
+    assert "the article names Northern Ireland" in moved.reason
+    derry = geoparser.resolve_spans(doc, spans, url=url)[0]
+    assert derry.country_iso3 == "GBR"
+    # the article names the home's own division: the home stays
+    text2 = "A new clinic opened in Derry on Tuesday, the first in New Hampshire and in Northern Ireland."
+    doc2 = nlp(text2)
+    spans2 = [(text2.index(w), text2.index(w) + len(w)) for w in ("Derry", "New Hampshire", "Northern Ireland")]
+    assert geoparser.home_in_article(h, geoparser.given_mentions(doc2, spans2)) == h
+    # a home from the outlets table is never moved
+    table_home = outlets.home("http://www.denverpost.com/x")
+    assert geoparser.home_in_article(table_home, mentions) is table_home

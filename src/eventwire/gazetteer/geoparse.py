@@ -101,6 +101,7 @@ DIRECTION_CITY_POP = 500_000
 INITIALISM_REASON = "capital initials of a country or division"
 INITIALISM_AFTER_REASON = "capital initials of a country or division after '<place>, '"  # "Perth, WA"
 FALLBACK = "fallback"
+DOMAIN_HOME_REASON = "publisher's domain names "  # outlets.Outlets._home_of
 FALLBACK_CONFIDENCE = 0.15
 POSSESSIVE = {"'s", "’s"}
 STRAY_POP = 20_000  # `_stray`: a small place abroad, far from all the article's places
@@ -174,6 +175,28 @@ class Geoparser:
     def home(self, url: str | None, source: str | None) -> Home | None:
         """Where the article's publisher is based (None: unknown, or an international outlet)."""
         return self.outlets.home(url, source) if url or source else None
+
+    def home_in_article(self, home: Home | None, mentions: list[Mention]) -> Home | None:
+        """A home read from a town the domain names ("derryjournal.com": Derry, New Hampshire, as a generic
+        domain is read as American first) yields to a namesake town of another first-level division when the
+        article names that division and not the home's ("Northern Ireland": Derry, Northern Ireland, the
+        largest such namesake). Homes from the outlets table or a country-code domain are kept."""
+        if home is None or home.scope != "local" or home.place is None or home.admin1 is None \
+                or not home.reason.startswith(DOMAIN_HOME_REASON):
+            return home
+        named = {(c.place.country_iso3, c.place.name) for m in mentions if not m.is_demonym
+                 for c in m.cands if c.kind == NAME_MAIN and c.place.precision == "admin1"}
+        if not named or (home.country_iso3, home.admin1) in named:
+            return home
+        p = home.place
+        others = [c.place for c in self.gaz.lookup(p.name) if c.kind == NAME_MAIN and c.place.id != p.id
+                  and c.place.feature_class == "P" and c.place.admin1 != home.admin1
+                  and (c.place.country_iso3, c.place.admin1) in named]
+        if not others:
+            return home
+        q = max(others, key=lambda o: o.population)
+        return Home("local", q.country_iso3 or "", q.admin1, q.lat, q.lon, q.name,
+                    f"{home.reason}; the article names {q.admin1}, not {home.admin1}: {q.name}, {q.admin1}", q)
 
     def given_mentions(self, doc: Doc, spans: list[tuple[int, int]]) -> list[Mention]:
         """Mentions with their candidates for given character spans (not resolved)."""
@@ -578,6 +601,7 @@ class Geoparser:
                 ) -> None:
         """Rank every mention's candidates: pass 1 in the context of the other mentions' context-free
         candidates, later passes in the context of their resolved candidates; `home` is the publisher's."""
+        home = self.home_in_article(home, mentions)
         keys = mention_keys(doc, mentions)
         ctx = prior_context(keys, mentions)
         for i in range(passes):
