@@ -49,6 +49,9 @@ CASES = [
     ("The junta declared martial law in Myanmar on Sunday after three weeks of street protests and strikes, "
      "detaining student leaders, a spokesman for the British embassy said.", "detaining", "COERCE", None,
      ("MMR", "EDU")),
+    # people taken out with no agent named ("were pulled out of X") are moved by their own side, from X
+    ("Forty French soldiers were pulled out of the northern Malian town of Kidal on Friday.", "pulled", "SANCTION",
+     ("FRA", "MIL"), ("MLI", "CVL")),
     # a body whose proper name is transnational is a non-state international actor
     ("The Arab Lawyers Union condemned the arrests.", "condemned", "ACCUSE", ("NGO", "LAB"), None),
 ]

@@ -86,6 +86,9 @@ STATE_ACTS = frozenset({"arrest", "detain", "jail", "imprison", "sentence", "con
 STANCES = frozenset({"REJECT", "ACCUSE", "THREATEN", "SUPPORT", "AGREE"})
 # Acts the passive subject does itself when no 'by' agent says otherwise ("were demobilized").
 SELF_ACTS = frozenset({"RETREAT"})
+# Verbs of taking one's own people out: passive with no agent, the passive subject's side moves them ("80 UN
+# peacekeepers were shipped out of Gorazde", coded SANCTION withdraw), whatever the type.
+WITHDRAWAL_VERBS = frozenset({"withdraw", "ship", "pull", "evacuate", "recall", "airlift"})
 ASKING = frozenset({"demand", "ask", "request", "urge", "call", "appeal", "seek", "press", "push", "plead", "insist",
                     "order", "instruct", "command", "direct", "summon", "require"})
 OBJECT_DEPS = {"dobj", "obj", "xcomp", "ccomp"}
@@ -202,7 +205,8 @@ class ActorsStage:
             source = self._implied_agent(held, mentions, custody=anchor)
         if target is None and etype == "REJECT" and verbal:
             target = resisted_author(anchor, mentions.is_agent)  # "declined to resign despite pressure by X"
-        if source is None and verbal and etype in SELF_ACTS and is_passive(anchor) and target is not None \
+        if source is None and verbal and (etype in SELF_ACTS or etype == "SANCTION" and anchor.lemma_.lower()
+                                          in WITHDRAWAL_VERBS) and is_passive(anchor) and target is not None \
                 and target.how.startswith("passive subject"):
             # "the guerrillas have been demobilized", "troops were withdrawn": who retreats is the passive subject
             source = Argument(target.head, target.span, f"{target.how} (who retreats; no 'by' agent)", target.whole)
