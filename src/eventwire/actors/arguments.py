@@ -24,6 +24,10 @@ Rules (English, spaCy dependency labels):
 - a verb of firing ("launched artillery and rocket fire against X") aims at X, not at what it fires; a complaint "to
   Y over X's raids" is about X; "a meeting between X and Y" names X; a meeting's named party ("held talks with
   President X at a dinner") beats the place it is held at;
+- a purpose clause aims "against" the recipient ("building weapons to use against X"); a result participle that
+  names no victim ("..., killing 50") struck what its verb was aimed at; an act on ties ("a suspension of air links
+  with X") concerns the party they are with; a custody noun ("was put under investigation") holds the passive
+  subject;
 - a word tagged as a present-tense verb where a noun stands ("would not meet hostage-takers demands") is a noun;
   two subjects from a parse error: the name nearest the verb;
 - helpers for the stage's last resorts: the two members of a coordinated subject of a reciprocal event
@@ -206,6 +210,9 @@ def subject_of(verb: Token, depth: int = 0) -> Argument | None:
         return None
     if verb.dep_ == "relcl" and verb.head.pos_ in NOUN_POS:
         return _arg(verb.head, f"noun of the relative clause '{verb.text}'")
+    root = _noun_root_main_verb(verb)
+    if root is not None:  # "Doctors from two aid groups donated and delivered goods", parsed with no main verb
+        return _arg(root, f"subject of '{verb.text}' (the parse has no main verb: the sentence's noun root)")
     if verb.dep_ == "acl" and verb.head.pos_ in NOUN_POS:
         # "a declaration demanding ...": the declaration's author, when the noun is the object of a verb
         noun = verb.head
@@ -234,6 +241,59 @@ def subject_of(verb: Token, depth: int = 0) -> Argument | None:
         if inherited is not None:
             return Argument(inherited.head, inherited.span, f"{inherited.how}, governing '{verb.text}'")
     return None
+
+
+def _noun_root_main_verb(verb: Token) -> Token | None:
+    """A parse error: a sentence whose root is a noun, with a past participle after it that has an object of its
+    own or through its conjunct ("Doctors from two aid groups donated and delivered $50,000 worth of goods": no
+    passive reading takes an object), is that participle's sentence: the root noun is its subject."""
+    root = verb.sent.root
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or root.pos_ not in ("NOUN", "PROPN") \
+            or verb.i <= root.i or _child(verb, {"agent"}) is not None:
+        return None
+    noun = verb.head  # the root itself, or the object of a preposition after it ("Doctors from ... groups")
+    if noun.i != root.i and not (noun.dep_ == "pobj" and noun.head.head.i == root.i):
+        return None
+    if not any(_child(v, {"dobj", "obj"}) is not None for v in (verb, *verb.conjuncts)):
+        return None
+    return root
+
+
+def stranded_subject(verb: Token, names_actor: Callable[[Token], bool]) -> Argument | None:
+    """A parse error: the finite verb of a sentence with no subject in the parse, whose subject stands right before
+    it but was hung elsewhere ("With the signing of a memorandum, the government and the rebels have agreed":
+    'government' parsed as a conjunct of 'memorandum'). The clause's verb is reached through xcomp and conj; the
+    noun right before it (past its auxiliaries and adverbs) is taken, climbed up its coordination while each member
+    names an actor by itself (`names_actor`)."""
+    top = verb
+    for _ in range(4):
+        if top.dep_ in ("xcomp", "conj") and top.head is not top and _is_verb(top.head):
+            top = top.head
+    if top.dep_ != "ROOT" or is_passive(top) or any(c.dep_ in SUBJ | {"nsubjpass", "expl"} for c in top.children):
+        return None
+    if top.tag_ not in FINITE_TAGS and not any(c.dep_ == "aux" and c.tag_ in FINITE_TAGS | {"MD"}
+                                               for c in top.children):
+        return None
+    doc, i = top.doc, top.i - 1
+    while i > top.sent.start and doc[i].head.i == top.i and doc[i].dep_ in ("aux", "neg", "advmod") \
+            and not doc[i].ent_type_:
+        i -= 1
+    tok = doc[i]
+    if i < top.sent.start or _not_a_party(tok):
+        return None
+    if tok.pos_ in ("NOUN", "PROPN"):
+        if tok.head.i == top.i:
+            return None  # (attached to the verb: not stranded, the parse chose another role for it)
+    elif tok.ent_type_ not in ("ORG", "GPE", "NORP", "PERSON") or tok.dep_ != "advmod":
+        return None  # (a name tagged as an adverb, "USAID had announced ...", is its subject too)
+    while tok.dep_ == "conj" and tok.head.i < tok.i and tok.head.pos_ in ("NOUN", "PROPN") and names_actor(tok.head):
+        tok = tok.head
+    if not names_actor(tok):
+        return None
+    return _arg(tok, f"noun right before '{top.text}', which has no subject in the parse")
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def _target(tok: Token, how: str) -> Argument:
@@ -350,9 +410,62 @@ def verb_arguments(verb: Token, is_agent: Callable[[Token], bool] | None = None,
     if inner_tgt is not None:
         return source, Argument(inner_tgt.head, inner_tgt.span, f"{inner_tgt.how}, object of '{verb.text}'",
                                 inner_tgt.whole)
+    purpose = _purpose_against(verb, agent)  # "manufacturing weapons to use against the United States"
+    if purpose is not None:
+        return source, purpose
     if obj is not None and (obj.lemma_.lower() in THINGS or obj.pos_ == "PROPN"):
         target = _target(obj, f"object of '{verb.text}'")
+    if target is None and depth == 0 and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i \
+            and _is_verb(verb.head) and _child(verb, {"dobj", "obj"}) in (None, *_numbers(verb)):
+        # "launched rocket fire against guerrilla camps, killing or wounding 50": those it struck
+        _, struck = verb_arguments(verb.head, is_agent, depth + 1)
+        if struck is not None and agent(struck.head):
+            return source, Argument(struck.head, struck.span, f"{struck.how}, struck by '{verb.head.text}' with "
+                                    f"the result '{verb.text}' (no victim named)", struck.whole)
     return source, target
+
+
+def _numbers(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("dobj", "obj") and _not_a_party(c)]
+
+
+def _purpose_against(verb: Token, agent: Callable[[Token], bool]) -> Argument | None:
+    """What a purpose clause after the verb is aimed "against" ("manufacturing weapons to use against X")."""
+    for c in verb.children:
+        if c.dep_ != "advcl" or c.i < verb.i or not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            continue
+        for prep in c.children:
+            obj = _pobj(prep) if prep.dep_ == "prep" and prep.lower_ == "against" else None
+            if obj is not None and not _not_a_party(obj) and agent(owner(obj)):
+                return _target(obj, f"'against' object of '{c.text}', what '{verb.text}' is for")
+    return None
+
+
+def resisted_author(verb: Token, is_agent: Callable[[Token], bool]) -> Argument | None:
+    """Whom a refusal resists: the author of the pressure, calls or demands it is made "despite" ("declined to
+    resign despite growing pressure by the anti-corruption commission")."""
+    for h in (verb, *(c for c in verb.children if c.dep_ == "xcomp")):
+        for prep in h.children:
+            obj = _pobj(prep) if prep.dep_ == "prep" and prep.lower_ == "despite" else None
+            if obj is None or obj.lemma_.lower() not in SAID_NOUNS:
+                continue
+            author, _ = noun_arguments(obj, is_agent, is_agent, inherit=False)
+            if author is not None and author.head.pos_ != "PRON" and is_agent(owner(author.head)):
+                return Argument(author.head, author.span, f"{author.how}, resisted by '{verb.text}'", author.whole)
+    return None
+
+
+# Nouns of the state's hold on a person: "X was put/placed under arrest/investigation in C" (by C's authorities).
+CUSTODY_NOUNS = frozenset({"arrest", "investigation", "detention", "custody", "surveillance", "interrogation",
+                           "guard", "scrutiny", "probe", "inquiry", "trial"})
+
+
+def under_custody(noun: Token) -> Token | None:
+    """The passive verb a custody noun is "under" ("a US national has been put under investigation"); else None."""
+    if noun.lemma_.lower() not in CUSTODY_NOUNS or noun.dep_ != "pobj" or noun.head.lower_ != "under":
+        return None
+    verb = noun.head.head
+    return verb if _is_verb(verb) and is_passive(verb) else None
 
 
 # Participles that, after "be" and with no 'by' agent, state the subject's own stance ("Israel is opposed to X").
@@ -444,6 +557,10 @@ def noun_arguments(noun: Token, is_actor: Callable[[Token], bool], is_agent: Cal
             t = owner(obj)
             if c.lower_ in ("in", "of", "to", "between") and t is obj and not is_actor(t) and t.pos_ != "PRON" \
                     and t.ent_type_ != "PERSON" and not is_agent(t):
+                partner = _partner(obj, is_agent) if c.lower_ == "of" else None
+                if partner is not None:  # "a suspension of air links with Serbia": the other party of the links
+                    target = Argument(partner, noun_phrase(partner), f"'with' object of '{obj.text}', "
+                                      f"'{c.text}' object of '{noun.text}'")
                 continue  # "attacks in Yemen", "exchange of fire": a place or a thing, not a target
             target = Argument(t, noun_phrase(t), f"'{c.text}' object of '{noun.text}'",
                               noun_phrase(obj) if t is not obj else None)
@@ -456,6 +573,10 @@ def noun_arguments(noun: Token, is_actor: Callable[[Token], bool], is_agent: Cal
                 break
     if target is None or target.how.startswith("'in' object"):  # "a strike in prison in protest of X": X
         target = protest_object(noun, is_agent) or target
+    held = under_custody(noun) if target is None else None  # "a US national has been put under investigation"
+    subj = _child(held, {"nsubjpass"}) if held is not None else None
+    if subj is not None and not _not_a_party(subj):
+        target = _target(subj, f"passive subject of '{held.text} under {noun.text}'")  # type: ignore[union-attr]
     if target is None:
         for c in noun.children:
             if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX"):
@@ -492,6 +613,25 @@ def noun_arguments(noun: Token, is_actor: Callable[[Token], bool], is_agent: Cal
             if subj is not None and subj.head.i != noun.i and (target is None or subj.head.i != target.head.i):
                 source = Argument(subj.head, subj.span, f"{subj.how} (the verb governing '{noun.text}')")
     return source, target
+
+
+# Nouns of ties between parties: the party they are "with" is the one an act on them concerns ("a suspension of air
+# links with Serbia", "the end of talks with the rebels").
+TIE_NOUNS = frozenset({"link", "tie", "relation", "relationship", "contact", "talk", "negotiation", "cooperation",
+                       "trade", "flight", "dialogue"})
+
+
+def _partner(obj: Token, is_agent: Callable[[Token], bool]) -> Token | None:
+    if obj.lemma_.lower() in TRANSFER_NOUNS:  # "a suspension of aid to Egypt / in Yemen": where the aid goes
+        dest = _destination(obj, None, is_agent)
+        return dest.head if dest is not None and is_agent(dest.head) else None
+    if obj.lemma_.lower() not in TIE_NOUNS:
+        return None
+    for prep in obj.children:
+        cand = _pobj(prep) if prep.dep_ == "prep" and prep.lower_ == "with" else None
+        if cand is not None and not _not_a_party(cand) and is_agent(owner(cand)):
+            return owner(cand)
+    return None
 
 
 def engaged_subject(verb: Token, act: Token) -> Argument | None:

@@ -32,7 +32,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..annotate import is_cased
-from .arguments import is_act, noun_phrase
+from .arguments import attributions, is_act, noun_phrase
 from .lexicon import COUNTRYISH, NOT_OWN_COUNTRY, ORGISH, ActorInfo, ActorLexicon, PlaceLookup
 
 if TYPE_CHECKING:
@@ -105,6 +105,7 @@ class ArticleActors:
         # whether case tells names from words: some word inside a sentence is capitalised
         self.cased = is_cased(doc)
         self._country_cache: dict[tuple[str, bool], str | None] = {}
+        self._reporters: dict[int, set[int]] = {}  # sentence start -> tokens of who reports it ("..., X said")
         self.by_head: dict[int, Mention] = {}
         self._named: list[Token] | None = None
         self.order: list[Mention] = []
@@ -510,7 +511,7 @@ class ArticleActors:
                          ) -> tuple[str | None, str, bool]:
         """The nearest country-naming entity (place, demonym) to `head`, among `candidates` when given;
         earlier ones are preferred to later ones, the same sentence to others. The flag says whether the
-        evidence is firm: in the same sentence, a people's name or a place the places stage resolved there
+        evidence is firm: in the same sentence (a country named by the event's reporter last), a people's name or a place the places stage resolved there
         ("Beirut"); not a town name only the dictionary read ("Manchester" of a US report) nor another sentence."""
         sent = head.sent
         best: tuple[int, str, str, bool] | None = None
@@ -527,6 +528,8 @@ class ArticleActors:
                     continue
             else:
                 dist = abs(ent.start - head.i) + (0 if ent.start < head.i else 50)
+            if same and ent.start in self._reported_by(sent):
+                dist += REPORTER_PENALTY  # "..., a spokeswoman for the U.S. embassy said": not where it happens
             if best is not None and dist >= best[0]:
                 continue  # a nearer one is found: the checks below decide nothing
             if head.i in range(ent.start, ent.end) or _against(ent) or places_only and self._demonym(ent):
@@ -541,6 +544,11 @@ class ArticleActors:
             if best is None or dist < best[0]:
                 best = (dist, country, ent.text, same and self._firm(ent))
         return (best[1], f"'{best[2]}'", best[3]) if best else (None, "", False)
+
+    def _reported_by(self, sent: Span) -> set[int]:
+        if sent.start not in self._reporters:
+            self._reporters[sent.start] = attributions(sent)
+        return self._reporters[sent.start]
 
     def _firm(self, ent: Span) -> bool:
         """A people's name, a country's name or a place the places stage resolved: a country word that is no
@@ -600,6 +608,9 @@ class ArticleActors:
         return self._country_cache[key]
 
 
+# A country named only by the one who reports an event ("..., a spokeswoman for the U.S. embassy said", "according
+# to Iraqi police") is taken for an actor's context only when the sentence names no other.
+REPORTER_PENALTY = 500
 # entries that name a town or a seat of government: in lower case the same letters may be an English word
 LOWERCASE_HOMOGRAPHS = frozenset({"seat", "place", "country"})  # ("a turkey hunter" is no Turkish hunter)
 # kinds of dictionary entries whose country comes from a place's name

@@ -29,7 +29,12 @@ Before that, the linguistic rules of actors/arguments.py that pick which span is
   "independence from X" names X;
 - an act coded on the verb that urges it ("urged the EC to support the PLO", typed SUPPORT) has the urged act's
   recipient; an order ("X ordered Y to ...") is its giver's, not the reporter's;
-- a coordination of actors is coded as its first member, the others noted in the reason."""
+- a coordination of actors is coded as its first member, the others noted in the reason;
+- parse repairs: a finite verb left with no subject takes the noun phrase right before it ("With the signing of
+  an accord, the government and the rebels have agreed", the subject hung on 'accord'), a past participle with an
+  object after a noun root is the sentence's main verb ("Doctors from two aid groups donated ... goods");
+- a refusal "despite" someone's pressure or calls is addressed to them; "put/placed under arrest/investigation in
+  C" is by C's authorities, to the passive subject."""
 
 from __future__ import annotations
 
@@ -53,9 +58,12 @@ from ..actors.arguments import (
     protest_object,
     reaction_arguments,
     reported_clause,
+    resisted_author,
     secession_from,
     speaker_of,
     split_coordination,
+    stranded_subject,
+    under_custody,
 )
 from ..actors.coref import ArticleActors, Mention
 from ..actors.lexicon import PlaceLookup, place_lookup
@@ -78,6 +86,9 @@ STATE_ACTS = frozenset({"arrest", "detain", "jail", "imprison", "sentence", "con
 STANCES = frozenset({"REJECT", "ACCUSE", "THREATEN", "SUPPORT", "AGREE"})
 # Acts the passive subject does itself when no 'by' agent says otherwise ("were demobilized").
 SELF_ACTS = frozenset({"RETREAT"})
+# Verbs of taking one's own people out: passive with no agent, the passive subject's side moves them ("80 UN
+# peacekeepers were shipped out of Gorazde", coded SANCTION withdraw), whatever the type.
+WITHDRAWAL_VERBS = frozenset({"withdraw", "ship", "pull", "evacuate", "recall", "airlift"})
 ASKING = frozenset({"demand", "ask", "request", "urge", "call", "appeal", "seek", "press", "push", "plead", "insist",
                     "order", "instruct", "command", "direct", "summon", "require"})
 OBJECT_DEPS = {"dobj", "obj", "xcomp", "ccomp"}
@@ -181,9 +192,21 @@ class ActorsStage:
             if pair is not None:
                 source, target = pair
         verbal = _is_verbal(anchor)
+        light = anchor.head if not verbal and anchor.dep_ in ("dobj", "obj") and _is_verbal(anchor.head) \
+            and anchor.head.lemma_.lower() in LIGHT_VERBS else None  # "X had announced a suspension"
+        if source is None and (verbal and not is_passive(anchor) or light is not None):
+            # a subject the parse hung elsewhere
+            source = stranded_subject(anchor if verbal else light, lambda t: mentions.resolve(  # type: ignore[arg-type]
+                t, noun_phrase(t, conjuncts=False)).info is not None)
         if source is None and verbal and is_passive(anchor):
             source = self._implied_agent(anchor, mentions)
-        if source is None and verbal and etype in SELF_ACTS and is_passive(anchor) and target is not None \
+        held = under_custody(anchor) if source is None and not verbal else None
+        if held is not None:  # "was put under investigation in Italy": by its authorities
+            source = self._implied_agent(held, mentions, custody=anchor)
+        if target is None and etype == "REJECT" and verbal:
+            target = resisted_author(anchor, mentions.is_agent)  # "declined to resign despite pressure by X"
+        if source is None and verbal and (etype in SELF_ACTS or etype == "SANCTION" and anchor.lemma_.lower()
+                                          in WITHDRAWAL_VERBS) and is_passive(anchor) and target is not None \
                 and target.how.startswith("passive subject"):
             # "the guerrillas have been demobilized", "troops were withdrawn": who retreats is the passive subject
             source = Argument(target.head, target.span, f"{target.how} (who retreats; no 'by' agent)", target.whole)
@@ -244,10 +267,11 @@ class ActorsStage:
         return spk, addressee
 
     @staticmethod
-    def _implied_agent(verb: Token, mentions: ArticleActors) -> Argument | None:
+    def _implied_agent(verb: Token, mentions: ArticleActors, custody: Token | None = None) -> Argument | None:
         """The actor of a passive that names none: the blast it happened in ("was killed in a car bomb explosion";
         not a weapon "with" which someone unnamed did it, "destroyed with missiles"), or, for an act only a state
-        does (arrest, expel, indict ...), the country it was done in ("was arrested in Lebanon": its authorities)."""
+        does (arrest, expel, indict ...) or a state's hold on a person (`custody`: "was put under investigation in
+        Italy"), the country it was done in ("was arrested in Lebanon": its authorities)."""
         for prep in verb.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("in", "by"):
                 continue
@@ -257,8 +281,9 @@ class ActorsStage:
             m = mentions.resolve(obj, noun_phrase(obj, conjuncts=False))
             if m.info is not None and m.info.kind == "weapon":
                 return Argument(obj, m.span, f"weapon '{prep.text}' which '{verb.text}' was done (no 'by' agent)")
-        if verb.lemma_.lower() in STATE_ACTS:
-            where = place_of(verb, mentions.is_agent)
+        if custody is not None or verb.lemma_.lower() in STATE_ACTS:
+            # (a custody noun, "put under investigation in Italy", may hold the place itself)
+            where = place_of(verb, mentions.is_agent) or (place_of(custody, mentions.is_agent) if custody else None)
             m = mentions.resolve(where, noun_phrase(where)) if where is not None else None
             if m is not None and m.info is not None and m.info.kind in ("country", "place", "seat", "capital"):
                 return Argument(where, m.span, f"'{verb.text}' in {where.text}: by its authorities (no 'by' agent)")
