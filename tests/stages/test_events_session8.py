@@ -107,3 +107,21 @@ def test_no_main_clause_event_of_a_type_a_passing_mention_has(nlp):
     stage.classifier = OneType("CONSULT", 0.9)
     sent = next(nlp("Opposition lawmakers abruptly left a meeting with the president on Wednesday.").sents)
     assert all(ev.trigger.lower_ != "left" for ev in stage.sentence_events(sent))
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("The two countries expanded their cooperation on border security.", "expanded"),
+    ("Cooperation between the two navies was strengthened last year.", "strengthened"),
+])
+def test_expanded_cooperation_is_cooperate(nlp, rules, text, trigger):
+    out = coded(nlp, rules, text)
+    assert any(t == "COOPERATE" and w == trigger for t, _m, w in out), out
+
+
+@pytest.mark.parametrize("text,expected,trigger", [
+    ("The union launched a mediation effort between the two ministers.", "CONSULT", "effort"),
+    ("The president had lunch with the visiting prime minister.", "CONSULT", "had"),
+])
+def test_mediation_and_meals_with_someone_are_consultations(nlp, rules, text, expected, trigger):
+    out = coded(nlp, rules, text)
+    assert any(t == expected and w == trigger for t, _m, w in out), out
