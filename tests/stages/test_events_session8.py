@@ -77,7 +77,7 @@ class OneType:
 def test_main_clause_action_is_coded_when_the_lexicon_events_are_passing_mentions(nlp):
     stage = EventsStage()
     stage.classifier = OneType("REJECT", 0.9)
-    sent = next(nlp("Opposition lawmakers abruptly left a meeting with the president on Wednesday.").sents)
+    sent = next(nlp("Senator Alan Smith abruptly left a meeting with the president on Wednesday.").sents)
     events = stage.sentence_events(sent)
     assert any(ev.trigger.lower_ == "meeting" and "in passing" in ev.get("event_reason") for ev in events), events
     main = [ev for ev in events if ev.trigger.lower_ == "left"]
@@ -88,7 +88,7 @@ def test_main_clause_action_is_coded_when_the_lexicon_events_are_passing_mention
 def test_no_main_clause_event_when_the_classifier_is_unsure_or_the_main_event_is_found(nlp):
     stage = EventsStage()
     stage.classifier = OneType("REJECT", 0.4)  # below PASSING_ROOT_MIN_P, and no actor as object
-    sent = next(nlp("Opposition lawmakers abruptly left a meeting with the president on Wednesday.").sents)
+    sent = next(nlp("Senator Alan Smith abruptly left a meeting with the president on Wednesday.").sents)
     assert all(ev.trigger.lower_ != "left" for ev in stage.sentence_events(sent))
     stage.classifier = OneType("REJECT", 0.9)
     sent = next(nlp("The army attacked the town after the talks.").sents)
@@ -105,7 +105,7 @@ def test_no_main_clause_event_for_what_the_subject_undergoes(nlp):
 def test_no_main_clause_event_of_a_type_a_passing_mention_has(nlp):
     stage = EventsStage()
     stage.classifier = OneType("CONSULT", 0.9)
-    sent = next(nlp("Opposition lawmakers abruptly left a meeting with the president on Wednesday.").sents)
+    sent = next(nlp("Senator Alan Smith abruptly left a meeting with the president on Wednesday.").sents)
     assert all(ev.trigger.lower_ != "left" for ev in stage.sentence_events(sent))
 
 
@@ -125,3 +125,14 @@ def test_expanded_cooperation_is_cooperate(nlp, rules, text, trigger):
 def test_mediation_and_meals_with_someone_are_consultations(nlp, rules, text, expected, trigger):
     out = coded(nlp, rules, text)
     assert any(t == expected and w == trigger for t, _m, w in out), out
+
+
+@pytest.mark.parametrize("text", [
+    "Heavy rains caused floods days after the attack on the dam.",  # no actor as subject
+    "The Islamist group claimed responsibility for the attack on the newspaper.",  # no reported clause
+])
+def test_no_main_clause_event_without_an_acting_actor_or_a_reported_clause(nlp, text):
+    stage = EventsStage()
+    stage.classifier = OneType("REJECT", 0.9)
+    sent = next(nlp(text).sents)
+    assert all(ev.trigger.dep_ != "ROOT" for ev in stage.sentence_events(sent))

@@ -236,8 +236,7 @@ class EventsStage:
             if root.pos_ != "VERB" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
                 return None
             pred, why = root, "the root verb"
-            lemma = root.lemma_.lower()
-            if passing is not None and (root.i in taken or lemma in STATIVE and lemma not in self.reporters):
+            if passing is not None and not self._acts(root, taken):
                 return None
             top, p = self.classifier.predict(sent, None)[0]
             need = self.PASSING_ROOT_MIN_P if passing is not None else self.SENTENCE_MIN_P
@@ -253,6 +252,19 @@ class EventsStage:
                                         f"(p={p:.2f}); " + ev.values["event_reason"]
             ev.values["event_confidence"] = round(0.5 * p + (self.MAIN_BONUS if passing is not None else 0.0), 2)
         return ev
+
+    def _acts(self, root: Token, taken: set[int]) -> bool:
+        """Whether a root verb that is no lexicon event reports an action of an actor: its subject names one
+        (an entity, a proper noun, a personal pronoun; not "the rains caused"), it is no verb of being or
+        undergoing ("remained", "died"), and a reporting verb reports a clause ("said it will not begin talks",
+        not "claimed responsibility for the attack")."""
+        lemma = root.lemma_.lower()
+        if root.i in taken or lemma in STATIVE and lemma not in self.reporters:
+            return False
+        if lemma in self.reporters and not any(c.dep_ == "ccomp" for c in root.children):
+            return False
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subj is not None and _names_actor(subj, ACTOR_ENTS, pronoun=True)
 
     def match(self, tok: Token, lemmas: set[str]) -> tuple[Trigger, str] | None:
         """The trigger `tok` evokes in a sentence with these lemmas, and the phrase that matched: the first
