@@ -67,6 +67,28 @@ def test_resolve_given_spans(nlp, geoparser):
     assert out[0].start == a
 
 
+@pytest.mark.parametrize(("text", "national", "scope", "admin1"), [
+    ("YAKIMA, Wash. (AP) - Apple growers across Washington expect a small harvest.", None, "dateline", "Washington"),
+    ("YAKIMA, Wash. (AP) - Apple growers across Washington expect a small harvest.", "USA", "regional", "Washington"),
+    ("YAKIMA, Wash. (AP) - Apple growers across Washington expect a small harvest.", "GBR", "national", None),
+    ("YAKIMA (AP) - Apple growers across Washington expect a small harvest.", None, None, None),
+])
+def test_a_dateline_division_is_the_story_home(nlp, geoparser, text, national, scope, admin1):
+    from eventwire.gazetteer.outlets import Home
+
+    doc = nlp(text)
+    names = ["YAKIMA", "Wash.", "Washington"] if "Wash." in text else ["YAKIMA", "Washington"]
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    mentions = geoparser.given_mentions(doc, spans)
+    home = None
+    if national is not None:
+        country = geoparser.gaz.country(national)
+        home = Home("national", national, None, country.lat, country.lon, country.name, "outlets table", country)
+    got = geoparser.home_in_article(home, mentions)
+    assert (got.scope if got else None) == scope
+    assert (got.admin1 if got else None) == admin1
+
+
 @pytest.mark.parametrize("text", ["", "No places here at all.", "the and of"])
 def test_no_places(nlp, geoparser, text):
     assert [m for m in parse(nlp, geoparser, text) if m.name] == []

@@ -27,6 +27,13 @@ def test_erbil_and_baghdad(gazetteer):
     assert baghdad.feature_code == "PPLC" and near(baghdad, 33.34, 44.40)
 
 
+def test_a_widely_known_place_has_more_names(gazetteer):
+    def names(iso3):
+        return max((c.place for c in gazetteer.lookup("Venice") if c.place.country_iso3 == iso3
+                    and c.place.feature_class == "P" and c.place.name == "Venice"), key=lambda p: p.population).names
+    assert names("ITA") > 3 * names("USA") > 0
+
+
 def test_paris_is_france_by_default(gazetteer):
     best = gazetteer.candidates("Paris")[0]
     assert best.country_iso3 == "FRA"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.gazetteer.outlets import Outlets, domain_of, read_table, split_domain, unwrap_archive
+from eventwire.gazetteer.outlets import Home, Outlets, domain_of, read_table, split_domain, unwrap_archive
 from eventwire.gazetteer.rank import FEATURES, home_features
 
 
@@ -85,7 +85,16 @@ def test_home_features(gazetteer, outlets):
     assert home_features(aurora_co, home) == [1.0, 1.0, 1.0]
     assert home_features(aurora_il, home) == [1.0, 0.0, 0.0]
     assert home_features(aurora_co, None) == [0.0, 0.0, 0.0]
-    assert FEATURES[-3:] == ("home_country", "home_admin1", "home_near")
+    k = FEATURES.index("home_country")
+    assert FEATURES[k:k + 3] == ("home_country", "home_admin1", "home_near")
+
+
+def test_a_dateline_home_gives_the_division_only(gazetteer):
+    wa = next(c.place for c in gazetteer.lookup("Washington") if c.place.feature_code == "ADM1")
+    dc = next(c.place for c in gazetteer.lookup("Washington") if c.place.feature_code == "PPLC")
+    home = Home("dateline", "USA", wa.name, wa.lat, wa.lon, wa.name, "the dateline names Washington", wa)
+    assert home_features(wa, home) == [0.0, 1.0, 0.0]  # no country prior, no nearness: the story's division
+    assert home_features(dc, home) == [0.0, 0.0, 0.0]
 
 
 def test_publisher_home_breaks_a_namesake_tie(nlp, geoparser):

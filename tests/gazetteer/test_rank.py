@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 
 import pytest
 
@@ -23,6 +24,14 @@ def test_model_file_has_a_weight_per_feature():
     assert set(weights) == set(FEATURES)
     with pytest.raises(ValueError):
         Ranker({k: v for k, v in weights.items() if k != "container"})
+
+
+def test_log_names_counts_the_names_of_the_place(gazetteer):
+    rome = _place(gazetteer, "Rome", "ITA", "PPLC")
+    cands = [c for c in gazetteer.lookup("Rome")]
+    f = features(Candidate(rome, NAME_MAIN), cands, None, None, False, 7.0)
+    assert f[FEATURES.index("log_names")] == pytest.approx(math.log10(1 + rome.names))
+    assert rome.names >= 10
 
 
 def test_a_name_is_not_its_own_context(gazetteer):

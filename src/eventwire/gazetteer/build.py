@@ -9,7 +9,8 @@ Sources, all read from installed packages, nothing downloaded:
   data/country_points.tsv (GeoNames-style country points), data/demonyms.tsv.
 
 Divisions carry no coordinates in these packages: their point is the middle of their populated places
-(`_middle`), their population the sum of those places'.
+(`_middle`), their population the sum of those places'. Every place keeps how many distinct names (Latin
+script, normalised) index it: a place known in many languages is widely known (the ranker's `log_names`).
 
 The file holds tables `place`, `name`, `demonym` and `meta`, plus `blob` with the same index in marshal
 form so that `Gazetteer.open` loads it in well under a second. Its file name carries `version()`, which
@@ -32,7 +33,7 @@ from pathlib import Path
 
 from .normalize import is_latin, normalize
 
-BUILD_VERSION = "5"
+BUILD_VERSION = "6"
 DATA = Path(__file__).resolve().parent / "data"
 DATA_FILES = ("curated.tsv", "aliases.tsv", "country_points.tsv", "admin1_points.tsv", "demonyms.tsv")
 
@@ -353,8 +354,12 @@ def build(path: str | Path | None = None) -> Path:
     b = _Builder()
     b.load()
     index = b.index()
-    places = [(r.geonames_id, r.name, r.lat, r.lon, r.fclass, r.fcode, r.iso3, r.admin1, r.population)
-              for r in b.rows]
+    n_names = [0] * len(b.rows)
+    for vs in index.values():
+        for v in vs:
+            n_names[v // 4] += 1
+    places = [(r.geonames_id, r.name, r.lat, r.lon, r.fclass, r.fcode, r.iso3, r.admin1, r.population, n_names[i])
+              for i, r in enumerate(b.rows)]
     demonyms: dict[str, int] = {}
     for form, ix in b.demonyms:
         demonyms.setdefault(form, ix)
@@ -366,12 +371,12 @@ def build(path: str | Path | None = None) -> Path:
             CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
             CREATE TABLE place (id INTEGER PRIMARY KEY, geonames_id INTEGER, name TEXT, lat REAL, lon REAL,
                                 feature_class TEXT, feature_code TEXT, country_iso3 TEXT, admin1 TEXT,
-                                population INTEGER, source TEXT);
+                                population INTEGER, names INTEGER, source TEXT);
             CREATE TABLE name (norm TEXT, place_id INTEGER, kind INTEGER);
             CREATE TABLE demonym (norm TEXT PRIMARY KEY, place_id INTEGER);
             CREATE TABLE blob (key TEXT PRIMARY KEY, data BLOB);
         """)
-        con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                         [(i, *p, b.rows[i].source) for i, p in enumerate(places)])
         con.executemany("INSERT INTO name VALUES (?,?,?)",
                         ((k, v // 4, v % 4) for k, vs in index.items() for v in vs))

@@ -180,7 +180,11 @@ class Geoparser:
         """A home read from a town the domain names ("derryjournal.com": Derry, New Hampshire, as a generic
         domain is read as American first) yields to a namesake town of another first-level division when the
         article names that division and not the home's ("Northern Ireland": Derry, Northern Ireland, the
-        largest such namesake). Homes from the outlets table or a country-code domain are kept."""
+        largest such namesake). Homes from the outlets table or a country-code domain are kept. When the
+        publisher's home is unknown or national, a dateline that names its town's first-level division
+        ("CAMP MURRAY, Wash. -") gives the story's division as a regional home (`_dateline_home`)."""
+        if home is None or home.scope == "national":
+            return _dateline_home(mentions, home) or home
         if home is None or home.scope != "local" or home.place is None or home.admin1 is None \
                 or not home.reason.startswith(DOMAIN_HOME_REASON):
             return home
@@ -806,6 +810,34 @@ def _place_by_syntax(span: Span, place_tok: list[bool]) -> str | None:
     if nxt is not None and nxt.lower_ in CIVIC_WORDS:
         return CIVIC_REASON
     return None
+
+
+def _dateline_home(mentions: list[Mention], national: Home | None = None) -> Home | None:
+    """The first-level division a dateline names after its town ("CAMP MURRAY, Wash. -", "GREER, South
+    Carolina -"): news datelines say where the story was filed, so the division is read as the story's home
+    (scope "dateline": the home prior favours places in the division, neither places near the town nor, as a
+    publisher's home does for its readers, places of the division's country). None when the article's first
+    dateline has no such division, or its name fits several divisions. A national publisher's home (`national`)
+    becomes the division when it lies in the publisher's country (scope regional: the country prior stays),
+    and stays when it lies abroad."""
+    lines = [m for m in mentions if m.dateline and m.end > m.start]
+    if not lines:
+        return None
+    m = min(lines, key=lambda x: x.start)
+    if m.container is None:
+        return None
+    divs = {c.place.id: c.place for c in mentions[m.container].cands
+            if c.place.precision == "admin1" and c.kind in (NAME_MAIN, NAME_ABBR)}
+    if len(divs) != 1:
+        return None
+    d = next(iter(divs.values()))
+    if national is not None:
+        if d.country_iso3 != national.country_iso3:
+            return None
+        return Home("regional", d.country_iso3 or "", d.name, d.lat, d.lon, d.name,
+                    f"{national.reason}; the dateline names {d.name}", d)
+    return Home("dateline", d.country_iso3 or "", d.name, d.lat, d.lon, d.name,
+                f"the dateline names {d.name} ({d.country_iso3 or '-'})", d)
 
 
 def _dateline_at(span: Span) -> bool:

@@ -38,6 +38,7 @@ class Place:
     country_iso3: str | None
     admin1: str | None
     population: int
+    names: int = 0  # how many distinct names index it (a place known in many languages is widely known)
 
     @property
     def is_country(self) -> bool:

@@ -4,7 +4,8 @@ Each candidate gets a feature vector (`features`): how prominent it is (populati
 curated), how the name matched it (main / alternate / short name / abbreviation, "X province"), and what the
 rest of the article says (the share of the article's other places that lie in its country and first-level
 division, how many of them lie near it, "X, Y" with Y containing it), and where the publisher is based
-(outlets.py: the candidate lies in its country, first-level division, near its city). The score is a weighted sum of the
+(outlets.py: the candidate lies in its country, first-level division, near its city), and how widely known it
+is (`log_names`: how many names, mostly other languages' spellings, the gazetteer holds for it). The score is a weighted sum of the
 features; the weights (data/ranker.json) are a conditional logit fitted on the dev splits of LGL, TR-News
 and GeoWebNews by scripts/train_geo_ranker.py (model card: docs/models/geo_ranker.md). The confidence is the
 candidate's softmax probability among the mention's candidates.
@@ -44,7 +45,7 @@ FEATURES = ("log_pop", "pop_gap", "alt_name", "short_name", "abbreviation",
             *(f"is_{p}" for p in PRECISIONS), "curated", "capital", "division_word_division",
             "division_word_other", "seat_namesake", "container", "ctx_country_share", "ctx_country_named",
             "ctx_admin1_share", "ctx_near", "ctx_close_names", "ctx_none", "conj_same_kind", "dateline_city",
-            "home_country", "home_admin1", "home_near")
+            "home_country", "home_admin1", "home_near", "log_names")
 HOME_NEAR_KM = 100.0  # publisher-home prior: full weight within this distance of a local outlet's city,
 HOME_FAR_KM = 300.0  # fading to none at this one
 HOME_FEATURES = ("home_country", "home_admin1", "home_near")
@@ -258,7 +259,8 @@ def features(c: Candidate, cands: list[Candidate], view: _View | None, container
     (precision) that the places coordinated with the mention are read as ("Washington, New York and Boston":
     cities; "California or Washington": states); `dateline`: the mention is the article's dateline."""
     return (_text_features(c, cands, view, container, division_word, max_log_pop)
-            + syntax_features(c.place, conj, dateline) + home_features(c.place, home))
+            + syntax_features(c.place, conj, dateline) + home_features(c.place, home)
+            + [math.log10(1 + c.place.names)])
 
 
 def syntax_features(p: Place, conj: Counter[str] | None, dateline: bool) -> list[float]:
@@ -272,7 +274,8 @@ def syntax_features(p: Place, conj: Counter[str] | None, dateline: bool) -> list
 def home_features(p: Place, home: Home | None) -> list[float]:
     """The publisher-home prior: the candidate lies in the outlet's country; in its first-level division
     (local and regional outlets); near its city (local outlets: 1 within HOME_NEAR_KM, fading to 0 at
-    HOME_FAR_KM). Zeros when the outlet's home is unknown or it is an international outlet."""
+    HOME_FAR_KM). Zeros when the outlet's home is unknown or it is an international outlet. A home read from
+    the article's dateline (scope "dateline", geoparse._dateline_home) gives only the division."""
     if home is None or not home.country_iso3 or p.country_iso3 != home.country_iso3:
         return [0.0, 0.0, 0.0]
     in_a1 = home.admin1 is not None and (p.admin1 == home.admin1 or (p.precision == "admin1" and p.name == home.admin1))
@@ -280,7 +283,7 @@ def home_features(p: Place, home: Home | None) -> list[float]:
     if home.scope == "local" and home.lat is not None and home.lon is not None and not p.is_country:
         d = haversine_km(p.lat, p.lon, home.lat, home.lon)
         near = 1.0 if d <= HOME_NEAR_KM else max(0.0, (HOME_FAR_KM - d) / (HOME_FAR_KM - HOME_NEAR_KM))
-    return [1.0, float(in_a1), near]
+    return [float(home.scope != "dateline"), float(in_a1), near]
 
 
 def _text_features(c: Candidate, cands: list[Candidate], view: _View | None, container: list[Candidate] | None,
