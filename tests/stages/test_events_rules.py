@@ -142,3 +142,30 @@ def test_a_present_pattern_is_no_event(nlp, rules, text, trigger, event):
 ])
 def test_a_strike_of_traders_is_a_protest(nlp, rules, text, kind):
     assert any(t == kind and w == "strike" for t, _m, _h, w in coded(nlp, rules, text))
+
+
+@pytest.mark.parametrize("text,trigger,kind", [
+    # taking a place by arms is fighting (ASSAULT); seizing goods stays COERCE seize
+    ("Government troops captured three towns west of the capital on Monday.", "captured", "ASSAULT"),
+    ("Rebel fighters seized the airport after a week of fighting.", "seized", "ASSAULT"),
+    ("Police seized weapons and ammunition from a house in the city.", "seized", "COERCE"),
+])
+def test_taking_a_place_by_arms_is_an_assault(nlp, rules, text, trigger, kind):
+    assert (kind, trigger) in {(t, w) for t, _m, _h, w in coded(nlp, rules, text)}
+
+
+def test_a_camera_capturing_video_is_no_assault(nlp, rules):
+    text = "A camera in the area captured video of the shooting."
+    assert ("ASSAULT", "captured") not in {(t, w) for t, _m, _h, w in coded(nlp, rules, text)}
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("Syrian government forces captured a town near Hama on Saturday.", "Government regains territory"),
+    ("Al-Shabab militants recaptured the village from government forces on Sunday.",
+     "Non-state actor overtakes territory"),
+])
+def test_a_place_taken_by_arms_is_an_acled_territory_battle(pipeline, text, sub):
+    from eventwire.article import Article
+
+    events = [e for r in pipeline.run([Article(id="t", text=text)]) for e in r.events]
+    assert sub in {e.acled_sub_event_type for e in events}, [(e.event_type, e.acled_sub_event_type) for e in events]
