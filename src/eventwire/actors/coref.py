@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..annotate import is_cased
+from ..annotate import doc_ents, is_cased
 from .arguments import is_act, noun_phrase
 from .lexicon import COUNTRYISH, NOT_OWN_COUNTRY, ORGISH, ActorInfo, ActorLexicon, PlaceLookup
 
@@ -111,7 +111,7 @@ class ArticleActors:
         heads: set[int] = set()
         for chunk in doc.noun_chunks:
             heads.add(chunk.root.i)
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
                 heads.add(ent.root.i)
         for tok in doc:
@@ -317,7 +317,7 @@ class ArticleActors:
         an organisation ("Demetrius Ward was arrested"), the first not a title or a place."""
         if self._full_names is None:
             fulls = []
-            for e in self.doc.ents:
+            for e in doc_ents(self.doc):
                 if e.label_ == "PERSON" and len(e) >= 2 and e[-1].tag_ == "POS":
                     e = e[:-1]
                 if e.label_ == "PERSON" and len(e) >= 2:
@@ -376,7 +376,7 @@ class ArticleActors:
         the rest hung elsewhere): the whole name the tagger marked, when the phrase holds only part of it."""
         if head.ent_type_ != "PERSON":
             return None
-        ent = next((e for e in self.doc.ents if e.start <= head.i < e.end and e.label_ == "PERSON"), None)
+        ent = next((e for e in doc_ents(self.doc) if e.start <= head.i < e.end and e.label_ == "PERSON"), None)
         if ent is None or (span.start <= ent.start and ent.end <= span.end):
             return None
         info = self.lex.resolve(ent.text, self.when)
@@ -574,7 +574,7 @@ class ArticleActors:
 
     def _places(self) -> list[tuple[Span, int]]:
         if self._place_ents is None:
-            self._place_ents = [(e, e.sent.start) for e in self.doc.ents if e.label_ in ("GPE", "NORP", "LOC")]
+            self._place_ents = [(e, e.sent.start) for e in doc_ents(self.doc) if e.label_ in ("GPE", "NORP", "LOC")]
         return self._place_ents
 
     def _shares_head(self, m: Mention, head: Token) -> bool:
