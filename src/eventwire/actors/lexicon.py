@@ -112,6 +112,11 @@ def _deletion_index(words: Iterable[str]) -> dict[str, set[str]]:
     return keys
 
 
+def _deletion_keys(word: str) -> set[str]:
+    """The word and each of its one-letter deletions (the keys `_deletion_index` files it under)."""
+    return {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
+
+
 def _one_edit_away(index: dict[str, set[str]], word: str) -> set[str]:
     """The indexed words at most one deletion, insertion or substitution away from `word`."""
     found = set(index.get(word, ()))
@@ -251,8 +256,8 @@ class ActorLexicon:
         # surname -> every (first name, entry) of named persons: told apart by the first name when the
         # surname alone is ambiguous ("Francois Mitterrand" / "Frederic Mitterrand")
         self._by_surname: dict[str, list[tuple[str, Entry]]] = {}
-        self._all_surname_keys: dict[str, set[str]] | None = None
         self._first_counts: dict[str, int] | None = None  # first name -> named persons who bear it
+        self._first_surnames: dict[str, set[str]] = {}  # first name -> the surnames of the persons who bear it
         # (phrase, date, places function) -> what resolve() made of it: news repeats its actor phrases
         self._resolved: dict[tuple[str, date | None, PlaceLookup | None], ActorInfo | None] = {}
         for phrase, entry in entries:
@@ -428,16 +433,18 @@ class ActorLexicon:
             return None  # "Sheikh Hamad": a title, not a first name
         if self._first_counts is None:
             self._first_counts = {}
-            for people in self._by_surname.values():
+            for last, people in self._by_surname.items():
                 for f, _ in people:
                     self._first_counts[f] = self._first_counts.get(f, 0) + 1
+                    self._first_surnames.setdefault(f, set()).add(last)
         if self._first_counts.get(first, 0) >= COMMON_FIRST and len(self._by_surname.get(word, ())) >= COMMON_SURNAME:
             return None  # "John Smith": a common first name and a common surname name too many people
         lasts = {word} if word in self._by_surname else set()
-        if len(word) >= 5:
-            if self._all_surname_keys is None:
-                self._all_surname_keys = _deletion_index(self._by_surname)
-            lasts |= _one_edit_away(self._all_surname_keys, word)
+        if len(word) >= 5 and self._first_counts.get(first, 0) < COMMON_FIRST:
+            # one letter off (symmetric deletion, as `_one_edit_away`), among the surnames of the persons with
+            # this first name only: no index of every surname's deletions to build
+            keys = _deletion_keys(word)
+            lasts |= {last for last in self._first_surnames.get(first, ()) if keys & _deletion_keys(last)}
         if self._first_counts.get(first, 0) >= COMMON_FIRST:
             lasts &= {word}  # "David Conley" is no "David Cooney": a common first name takes the surname as spelt
         found = {id(e): (f, e) for last in lasts for f, e in self._by_surname.get(last, []) if f == first}
