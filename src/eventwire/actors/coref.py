@@ -179,8 +179,8 @@ class ArticleActors:
             if head.ent_type_ == "PERSON" and span.start == _ent_start(head):
                 info = self._title_before(head, info)
         if self._is_description(head, span, info):
-            ante = self._antecedent(head, lambda m: self._shares_head(m, head) and m.info is not None
-                                    and (m.info.country is not None or m.info.kind in ORGISH))
+            ante = self._antecedent(head, lambda m: m.info is not None and (
+                m.info.country is not None or m.info.kind in ORGISH) and self._shares_head(m, head))
             if ante is None and low in DESCRIPTIONS:
                 ante = self._antecedent(head, lambda m: m.info is not None and m.info.kind in ORGISH
                                         and _compatible(m.info, info))
@@ -232,8 +232,8 @@ class ArticleActors:
                            reason=f"{info.reason}; but a capital that is not subject or object is a place: its "
                                   "people (CVL)")
         if info is None and head.ent_type_ == "PERSON":
-            ante = self._antecedent(head, lambda m: m.info is not None and head.lower_ in m.span.text.lower()
-                                    and m.person)
+            ante = self._antecedent(head, lambda m: m.info is not None and m.person
+                                    and low in m.span.text.lower())
             if ante is not None and ante.info is not None:
                 return Mention(head, span, ante.info, f"coreferent with '{ante.span.text}' (same name)")
         return Mention(head, span, self._unconfirmed_town(span, self._as_placed(span, info)), "dictionary")
@@ -414,7 +414,7 @@ class ArticleActors:
         if sayer is not None and sayer.info is not None and sayer.person == (low in PERSONAL):
             return Mention(head, span, sayer.info, f"coreferent with '{sayer.span.text}' (who says it)")
         if low in PERSONAL:
-            ante = self._antecedent(head, lambda m: m.person and m.info is not None)
+            ante = self._antecedent(head, lambda m: m.info is not None and m.person)
         else:
             ante = self._antecedent(head, lambda m: m.info is not None and not m.person
                                     and not _locative(m) and m.head.pos_ != "PRON" or (
@@ -443,10 +443,11 @@ class ArticleActors:
 
     def _antecedent(self, head: Token, fits: Callable[[Mention], bool]) -> Mention | None:
         """The most recent earlier mention (within about four paragraphs) that `fits`."""
+        hi = head.i
         for m in reversed(self.order):
-            if m.head.i >= head.i or m.span.start <= head.i < m.span.end:
+            if m.head.i >= hi or m.span.start <= hi < m.span.end:
                 continue
-            if head.i - m.head.i > 400:
+            if hi - m.head.i > 400:
                 break
             if fits(m):
                 return m
@@ -486,8 +487,8 @@ class ArticleActors:
                 or any(c.dep_ == "poss" for c in head.children):
             return None  # (an actor noun itself: "drones", "soldiers"; not "the bodies of ...", nor "its forces")
         lemma = head.lemma_.lower()
-        return self._antecedent(head, lambda m: m.head.pos_ == "NOUN" and m.head.lemma_.lower() == lemma
-                                and m.info is not None and m.info.country is not None and not m.info.guessed
+        return self._antecedent(head, lambda m: m.info is not None and m.info.country is not None
+                                and m.head.pos_ == "NOUN" and m.head.lemma_.lower() == lemma and not m.info.guessed
                                 and m.info.country not in NONSTATE and m.how == "dictionary"
                                 and any(self._says_country(t) for t in m.span if t.i < m.head.i))
 
