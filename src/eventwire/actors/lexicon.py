@@ -97,6 +97,7 @@ NONSTATE_ARMED = frozenset({"REB", "UAF", "PRM"})  # their "forces", "troops", "
 COUNTRYISH = frozenset({"country", "demonym", "seat", "place"})
 ORGISH = frozenset({"org", "named"})
 RESOLVE_CACHE = 20_000  # phrases remembered by ActorLexicon.resolve (cleared when full)
+_DATED_READS = [0]  # how many times Entry.code chose among several codings (by date), in this process
 _ABBREV = re.compile(r"\b((?:[A-Z]\.){2,4})")
 _TOKEN = re.compile(r"[\w'’]+(?:\.\w+)*|[,;()&]")
 
@@ -156,6 +157,7 @@ class Entry:
         """The coding in force on `when` (dated codes first; else an undated one; else the latest)."""
         if len(self.codes) == 1:
             return self.codes[0]
+        _DATED_READS[0] += 1  # the answer may depend on the date (ActorLexicon.resolve caches by date then)
         day = (when or date.today()).isoformat()
         dated = [c for c in self.codes if (c.start or c.end) and (c.start or "0") <= day <= (c.end or "9")]
         if dated:
@@ -260,6 +262,8 @@ class ActorLexicon:
         self._first_surnames: dict[str, set[str]] = {}  # first name -> the surnames of the persons who bear it
         # (phrase, date, places function) -> what resolve() made of it: news repeats its actor phrases
         self._resolved: dict[tuple[str, date | None, PlaceLookup | None], ActorInfo | None] = {}
+        # (phrase, places function) -> what resolve() made of it without reading any dated coding
+        self._undated: dict[tuple[str, PlaceLookup | None], ActorInfo | None] = {}
         for phrase, entry in entries:
             toks = tuple(tokenize(phrase))
             while toks and toks[0].lower() == "the":
@@ -470,9 +474,16 @@ class ActorLexicon:
         key = (text, when, places)
         if key in self._resolved:
             return self._resolved[key]
+        undated = (text, places)  # a phrase whose entries have one coding each reads the same on any date
+        if undated in self._undated:
+            return self._undated[undated]
         if len(self._resolved) >= RESOLVE_CACHE:
             self._resolved.clear()
+            self._undated.clear()
+        dated_reads = _DATED_READS[0]
         info = self._resolved[key] = self._resolve(text, when, places)
+        if _DATED_READS[0] == dated_reads:
+            self._undated[undated] = info
         return info
 
     def _resolve(self, text: str, when: date | None, places: PlaceLookup | None) -> ActorInfo | None:
