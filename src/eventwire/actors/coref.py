@@ -52,6 +52,7 @@ NONSTATE = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "MNC", "ISM"})
 PERSONAL = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 GROUPISH = {"they", "them", "their", "theirs", "themselves", "it", "its", "itself"}
 SPEAKER = {"we", "us", "our", "ours", "ourselves", "i", "me", "my"}
+PRONOUN_WORDS = frozenset(PERSONAL | GROUPISH | SPEAKER)
 DESCRIPTIONS = {"group", "movement", "organisation", "organization", "militia", "militants", "rebels",
                 "government", "regime", "country", "army", "military", "force", "forces", "guards", "party",
                 "ministry", "agency", "authorities", "administration", "insurgents", "fighters", "troops"}
@@ -115,7 +116,7 @@ class ArticleActors:
             if ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
                 heads.add(ent.root.i)
         for tok in doc:
-            if _is_pronoun(tok) and tok.lower_ in PERSONAL | GROUPISH | SPEAKER:
+            if tok.lower_ in PRONOUN_WORDS and _is_pronoun(tok):
                 heads.add(tok.i)
         for i in sorted(heads):
             tok = doc[i]
@@ -667,7 +668,7 @@ def _acting(tok: Token) -> bool:
 def _is_pronoun(tok: Token) -> bool:
     if tok.text.isupper() and len(tok.text) > 1:  # "US", "IT" are names here
         return False
-    return tok.pos_ == "PRON" or tok.lower_ in PERSONAL | GROUPISH | SPEAKER
+    return tok.pos_ == "PRON" or tok.lower_ in PRONOUN_WORDS
 
 
 def _compatible(a: ActorInfo, b: ActorInfo | None) -> bool:
