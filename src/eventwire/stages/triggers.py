@@ -94,18 +94,7 @@ def candidate_keys(tok: Token) -> tuple[str, list[str]]:
     """The part of speech ("V", "N" or "") and the lexicon phrases a word may match, most specific first:
     a verb with its particle, its object's lemma, any object (`verb _obj`), its passive subject
     (`verb _pass`), then the lemma alone; a noun with its compound, its "of" object, then its lemma and its
-    own form. The events stage and the classifier's lexicon features both match through this, so each
-    word's keys are worked out once per doc (kept in doc.user_data; callers only read them)."""
-    known = tok.doc.user_data.get("eventwire.candidate_keys")
-    if known is None:
-        known = tok.doc.user_data["eventwire.candidate_keys"] = {}
-    got = known.get(tok.i)
-    if got is None:
-        got = known[tok.i] = _candidate_keys(tok)
-    return got
-
-
-def _candidate_keys(tok: Token) -> tuple[str, list[str]]:
+    own form. The events stage and the classifier's lexicon features both match through this."""
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB":
         keys = []
