@@ -8,7 +8,7 @@ sentence's subject."""
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 DASHES = {"-", "--", "—", "–", "―"}
 
@@ -41,6 +41,23 @@ def paragraph_breaks(doc: Doc) -> Doc:
 def add_paragraph_breaks(nlp: Language) -> None:
     if "eventwire_paragraph_breaks" not in nlp.pipe_names:
         nlp.add_pipe("eventwire_paragraph_breaks", before="parser")
+
+
+_ENTS: tuple[Doc, tuple[Span, ...]] | None = None  # (doc, its entities) of the last doc asked about
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """The Doc's entities, built once per doc: spaCy's `Doc.ents` makes a new Span for every entity on each
+    access, which is costly in loops over mentions. Kept for the last doc asked about only (stages read one
+    article at a time): in doc.user_data the Spans, which point back at their doc, would make a reference
+    cycle that keeps parsed docs in memory until the garbage collector runs."""
+    global _ENTS
+    got = _ENTS
+    if got is not None and got[0] is doc:
+        return got[1]
+    ents = tuple(doc.ents)
+    _ENTS = (doc, ents)
+    return ents
 
 
 def doc_text(doc: Doc) -> str:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..annotate import is_cased
+from ..annotate import doc_ents, is_cased
 from .arguments import attributions, is_act, noun_phrase
 from .lexicon import COUNTRYISH, NOT_OWN_COUNTRY, ORGISH, ActorInfo, ActorLexicon, PlaceLookup
 
@@ -52,6 +52,7 @@ NONSTATE = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "MNC", "ISM"})
 PERSONAL = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 GROUPISH = {"they", "them", "their", "theirs", "themselves", "it", "its", "itself"}
 SPEAKER = {"we", "us", "our", "ours", "ourselves", "i", "me", "my"}
+PRONOUN_WORDS = frozenset(PERSONAL | GROUPISH | SPEAKER)
 DESCRIPTIONS = {"group", "movement", "organisation", "organization", "militia", "militants", "rebels",
                 "government", "regime", "country", "army", "military", "force", "forces", "guards", "party",
                 "ministry", "agency", "authorities", "administration", "insurgents", "fighters", "troops"}
@@ -112,11 +113,11 @@ class ArticleActors:
         heads: set[int] = set()
         for chunk in doc.noun_chunks:
             heads.add(chunk.root.i)
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"):
                 heads.add(ent.root.i)
         for tok in doc:
-            if _is_pronoun(tok) and tok.lower_ in PERSONAL | GROUPISH | SPEAKER:
+            if tok.lower_ in PRONOUN_WORDS and _is_pronoun(tok):
                 heads.add(tok.i)
         for i in sorted(heads):
             tok = doc[i]
@@ -180,8 +181,8 @@ class ArticleActors:
             if head.ent_type_ == "PERSON" and span.start == _ent_start(head):
                 info = self._title_before(head, info)
         if self._is_description(head, span, info):
-            ante = self._antecedent(head, lambda m: self._shares_head(m, head) and m.info is not None
-                                    and (m.info.country is not None or m.info.kind in ORGISH))
+            ante = self._antecedent(head, lambda m: m.info is not None and (
+                m.info.country is not None or m.info.kind in ORGISH) and self._shares_head(m, head))
             if ante is None and low in DESCRIPTIONS:
                 ante = self._antecedent(head, lambda m: m.info is not None and m.info.kind in ORGISH
                                         and _compatible(m.info, info))
@@ -233,8 +234,8 @@ class ArticleActors:
                            reason=f"{info.reason}; but a capital that is not subject or object is a place: its "
                                   "people (CVL)")
         if info is None and head.ent_type_ == "PERSON":
-            ante = self._antecedent(head, lambda m: m.info is not None and head.lower_ in m.span.text.lower()
-                                    and m.person)
+            ante = self._antecedent(head, lambda m: m.info is not None and m.person
+                                    and low in m.span.text.lower())
             if ante is not None and ante.info is not None:
                 return Mention(head, span, ante.info, f"coreferent with '{ante.span.text}' (same name)")
         return Mention(head, span, self._unconfirmed_town(span, self._as_placed(span, info)), "dictionary")
@@ -318,7 +319,7 @@ class ArticleActors:
         an organisation ("Demetrius Ward was arrested"), the first not a title or a place."""
         if self._full_names is None:
             fulls = []
-            for e in self.doc.ents:
+            for e in doc_ents(self.doc):
                 if e.label_ == "PERSON" and len(e) >= 2 and e[-1].tag_ == "POS":
                     e = e[:-1]
                 if e.label_ == "PERSON" and len(e) >= 2:
@@ -377,7 +378,7 @@ class ArticleActors:
         the rest hung elsewhere): the whole name the tagger marked, when the phrase holds only part of it."""
         if head.ent_type_ != "PERSON":
             return None
-        ent = next((e for e in self.doc.ents if e.start <= head.i < e.end and e.label_ == "PERSON"), None)
+        ent = next((e for e in doc_ents(self.doc) if e.start <= head.i < e.end and e.label_ == "PERSON"), None)
         if ent is None or (span.start <= ent.start and ent.end <= span.end):
             return None
         info = self.lex.resolve(ent.text, self.when)
@@ -415,7 +416,7 @@ class ArticleActors:
         if sayer is not None and sayer.info is not None and sayer.person == (low in PERSONAL):
             return Mention(head, span, sayer.info, f"coreferent with '{sayer.span.text}' (who says it)")
         if low in PERSONAL:
-            ante = self._antecedent(head, lambda m: m.person and m.info is not None)
+            ante = self._antecedent(head, lambda m: m.info is not None and m.person)
         else:
             ante = self._antecedent(head, lambda m: m.info is not None and not m.person
                                     and not _locative(m) and m.head.pos_ != "PRON" or (
@@ -444,10 +445,11 @@ class ArticleActors:
 
     def _antecedent(self, head: Token, fits: Callable[[Mention], bool]) -> Mention | None:
         """The most recent earlier mention (within about four paragraphs) that `fits`."""
+        hi = head.i
         for m in reversed(self.order):
-            if m.head.i >= head.i or m.span.start <= head.i < m.span.end:
+            if m.head.i >= hi or m.span.start <= hi < m.span.end:
                 continue
-            if head.i - m.head.i > 400:
+            if hi - m.head.i > 400:
                 break
             if fits(m):
                 return m
@@ -487,8 +489,8 @@ class ArticleActors:
                 or any(c.dep_ == "poss" for c in head.children):
             return None  # (an actor noun itself: "drones", "soldiers"; not "the bodies of ...", nor "its forces")
         lemma = head.lemma_.lower()
-        return self._antecedent(head, lambda m: m.head.pos_ == "NOUN" and m.head.lemma_.lower() == lemma
-                                and m.info is not None and m.info.country is not None and not m.info.guessed
+        return self._antecedent(head, lambda m: m.info is not None and m.info.country is not None
+                                and m.head.pos_ == "NOUN" and m.head.lemma_.lower() == lemma and not m.info.guessed
                                 and m.info.country not in NONSTATE and m.how == "dictionary"
                                 and any(self._says_country(t) for t in m.span if t.i < m.head.i))
 
@@ -582,7 +584,7 @@ class ArticleActors:
 
     def _places(self) -> list[tuple[Span, int]]:
         if self._place_ents is None:
-            self._place_ents = [(e, e.sent.start) for e in self.doc.ents if e.label_ in ("GPE", "NORP", "LOC")]
+            self._place_ents = [(e, e.sent.start) for e in doc_ents(self.doc) if e.label_ in ("GPE", "NORP", "LOC")]
         return self._place_ents
 
     def _shares_head(self, m: Mention, head: Token) -> bool:
@@ -677,7 +679,7 @@ def _acting(tok: Token) -> bool:
 def _is_pronoun(tok: Token) -> bool:
     if tok.text.isupper() and len(tok.text) > 1:  # "US", "IT" are names here
         return False
-    return tok.pos_ == "PRON" or tok.lower_ in PERSONAL | GROUPISH | SPEAKER
+    return tok.pos_ == "PRON" or tok.lower_ in PRONOUN_WORDS
 
 
 def _compatible(a: ActorInfo, b: ActorInfo | None) -> bool:

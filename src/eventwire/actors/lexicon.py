@@ -102,6 +102,7 @@ NONSTATE_ARMED = frozenset({"REB", "UAF", "PRM"})  # their "forces", "troops", "
 COUNTRYISH = frozenset({"country", "demonym", "seat", "place"})
 ORGISH = frozenset({"org", "named"})
 RESOLVE_CACHE = 20_000  # phrases remembered by ActorLexicon.resolve (cleared when full)
+_DATED_READS = [0]  # how many times Entry.code chose among several codings (by date), in this process
 _ABBREV = re.compile(r"\b((?:[A-Z]\.){2,4})")
 _TOKEN = re.compile(r"[\w'’]+(?:\.\w+)*|[,;()&]")
 
@@ -115,6 +116,11 @@ def _deletion_index(words: Iterable[str]) -> dict[str, set[str]]:
             keys.setdefault(w[:i] + w[i + 1:], set()).add(w)
         keys.setdefault(w, set()).add(w)
     return keys
+
+
+def _deletion_keys(word: str) -> set[str]:
+    """The word and each of its one-letter deletions (the keys `_deletion_index` files it under)."""
+    return {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
 
 
 def _one_edit_away(index: dict[str, set[str]], word: str) -> set[str]:
@@ -156,6 +162,7 @@ class Entry:
         """The coding in force on `when` (dated codes first; else an undated one; else the latest)."""
         if len(self.codes) == 1:
             return self.codes[0]
+        _DATED_READS[0] += 1  # the answer may depend on the date (ActorLexicon.resolve caches by date then)
         day = (when or date.today()).isoformat()
         dated = [c for c in self.codes if (c.start or c.end) and (c.start or "0") <= day <= (c.end or "9")]
         if dated:
@@ -258,10 +265,12 @@ class ActorLexicon:
         # surname -> every (first name, entry) of named persons: told apart by the first name when the
         # surname alone is ambiguous ("Francois Mitterrand" / "Frederic Mitterrand")
         self._by_surname: dict[str, list[tuple[str, Entry]]] = {}
-        self._all_surname_keys: dict[str, set[str]] | None = None
         self._first_counts: dict[str, int] | None = None  # first name -> named persons who bear it
+        self._first_surnames: dict[str, set[str]] = {}  # first name -> the surnames of the persons who bear it
         # (phrase, date, places function) -> what resolve() made of it: news repeats its actor phrases
         self._resolved: dict[tuple[str, date | None, PlaceLookup | None], ActorInfo | None] = {}
+        # (phrase, places function) -> what resolve() made of it without reading any dated coding
+        self._undated: dict[tuple[str, PlaceLookup | None], ActorInfo | None] = {}
         for phrase, entry in entries:
             toks = tuple(tokenize(phrase))
             while toks and toks[0].lower() == "the":
@@ -435,16 +444,18 @@ class ActorLexicon:
             return None  # "Sheikh Hamad": a title, not a first name
         if self._first_counts is None:
             self._first_counts = {}
-            for people in self._by_surname.values():
+            for last, people in self._by_surname.items():
                 for f, _ in people:
                     self._first_counts[f] = self._first_counts.get(f, 0) + 1
+                    self._first_surnames.setdefault(f, set()).add(last)
         if self._first_counts.get(first, 0) >= COMMON_FIRST and len(self._by_surname.get(word, ())) >= COMMON_SURNAME:
             return None  # "John Smith": a common first name and a common surname name too many people
         lasts = {word} if word in self._by_surname else set()
-        if len(word) >= 5:
-            if self._all_surname_keys is None:
-                self._all_surname_keys = _deletion_index(self._by_surname)
-            lasts |= _one_edit_away(self._all_surname_keys, word)
+        if len(word) >= 5 and self._first_counts.get(first, 0) < COMMON_FIRST:
+            # one letter off (symmetric deletion, as `_one_edit_away`), among the surnames of the persons with
+            # this first name only: no index of every surname's deletions to build
+            keys = _deletion_keys(word)
+            lasts |= {last for last in self._first_surnames.get(first, ()) if keys & _deletion_keys(last)}
         if self._first_counts.get(first, 0) >= COMMON_FIRST:
             lasts &= {word}  # "David Conley" is no "David Cooney": a common first name takes the surname as spelt
         found = {id(e): (f, e) for last in lasts for f, e in self._by_surname.get(last, []) if f == first}
@@ -470,9 +481,16 @@ class ActorLexicon:
         key = (text, when, places)
         if key in self._resolved:
             return self._resolved[key]
+        undated = (text, places)  # a phrase whose entries have one coding each reads the same on any date
+        if undated in self._undated:
+            return self._undated[undated]
         if len(self._resolved) >= RESOLVE_CACHE:
             self._resolved.clear()
+            self._undated.clear()
+        dated_reads = _DATED_READS[0]
         info = self._resolved[key] = self._resolve(text, when, places)
+        if _DATED_READS[0] == dated_reads:
+            self._undated[undated] = info
         return info
 
     def _resolve(self, text: str, when: date | None, places: PlaceLookup | None) -> ActorInfo | None:

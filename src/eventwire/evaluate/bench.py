@@ -2,7 +2,8 @@
 
 The corpus is fixed: the first N articles (non-empty text) of the GVA dev documents. Each of the two
 runs happens in a fresh worker process, so that its peak RSS is its own: the worker loads the model,
-warms up on one short text (so lazily loaded resources are not timed), then times
+warms up on short texts (so lazily loaded resources are not timed: WARMUP_RICH reaches those the stages build
+on first use), then times
 - extract: `list(eventwire.extract(articles, pipeline=Pipeline(n_process=N)))`;
 - spacy:   `for doc in nlp.pipe(texts, batch_size=B, n_process=N): pass` with the same model;
 - profile: extract in one process, with the seconds each step took (Pipeline.seconds): parse, each stage,
@@ -26,6 +27,13 @@ from ..article import Article
 
 GVA_DOCS = Path("data") / "gva" / "documents.dev.jsonl"
 WARMUP_TEXT = "Gunmen killed two people in Chicago on Monday, police said."
+# The extract runs also warm up on an article that reaches what the stages build on first use: dateparser's
+# tables (a month range our rules leave to it), the outlets' domain-name index (a local paper's url the outlets
+# table lacks), the capital initials of divisions ("Austin, TX") and the actor dictionary's misspelt-surname
+# index (a title before an unknown name). Left to the timed run, they cost ~0.8 s of CPU per process.
+WARMUP_RICH = ("Gunmen killed two people in Austin, TX from August 2011 to December 2011, police said. "
+               "President Mugabee condemned the shooting.")
+WARMUP_URL = "https://www.examplegazette.com/news/warmup"
 
 
 def load_corpus(shared: Path, n_articles: int) -> list[Article]:
@@ -66,7 +74,9 @@ def _worker(mode: str, shared: Path, n_articles: int, n_process: int, batch_size
     nlp = default_resources().nlp
     if mode in ("extract", "profile"):
         pipe = Pipeline(batch_size=batch_size, n_process=1)
-        list(eventwire.extract(Article(id="warmup", text=WARMUP_TEXT), pipeline=pipe))
+        list(eventwire.extract([Article(id="warmup", text=WARMUP_TEXT),
+                                Article(id="warmup-2", text=WARMUP_RICH, published=date(2015, 1, 7), url=WARMUP_URL)],
+                               pipeline=pipe))
         pipe.n_process = n_process if mode == "extract" else 1
         pipe.seconds.clear()
     else:

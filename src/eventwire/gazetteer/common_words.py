@@ -30,6 +30,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..annotate import doc_ents
 from .lookup import NAME_ABBR, NAME_ALT, NAME_MAIN, Candidate
 from .normalize import normalize
 
@@ -199,7 +200,7 @@ def prune(span: Span, cands: list[Candidate], dateline: bool = False) -> list[Ca
 
 def surnames(doc: Doc) -> set[str]:
     """The last words of the article's PERSON names of two words or more ("Vargas" of "Jose Vargas")."""
-    return {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].is_alpha}
+    return {ent[-1].lower_ for ent in doc_ents(doc) if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].is_alpha}
 
 
 def person_name_word(doc: Doc, start: int, end: int, person: list[bool], surnames: set[str],

@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..annotate import doc_text, is_cased
+from ..annotate import doc_ents, doc_text, is_cased
 from ..record import PlaceMention
 from .common_words import (
     common_noun_here,
@@ -272,7 +272,7 @@ class Geoparser:
         found: list[Mention] = []
         taken = [False] * len(doc)
         person = [False] * len(doc)
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ == "PERSON":
                 for i in range(ent.start, ent.end):
                     person[i] = True
@@ -280,7 +280,7 @@ class Geoparser:
         place_tok = [False] * len(doc)  # tokens of non-demonym place mentions found so far
 
         known: set[str] = set()  # names the article uses as places (one sense per article)
-        person_words = {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+        person_words = {t.lower_ for ent in doc_ents(doc) if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
         last_names = surnames(doc)
         mixed = mixed_case_words(doc) if is_cased(doc) else None  # None: one-case text gives no case cue
 
@@ -296,7 +296,7 @@ class Geoparser:
                                                  or any(cue in m.source for cue in TEACHING_CUES)):
                 known.add(normalize(doc[m.start:m.end].text))
 
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ in PLACE_LABELS:
                 for m in self._from_place_entity(doc, ent):
                     take(m)
@@ -308,13 +308,13 @@ class Geoparser:
         # the tagger calls it a person or an organisation too ("Gainesville said", "DeKalb Police")
         for _ in range(2):  # twice, so that "Becker, Clay and Wilkin counties" spreads along the list
             self._retag(doc, taken, place_tok, known, person_words, take)
-        for ent in doc.ents:  # places inside organisations etc. ("Erbil airport", "Kurdish Regional ...")
+        for ent in doc_ents(doc):  # places inside organisations etc. ("Erbil airport", "Kurdish Regional ...")
             if ent.label_ in EMBED_LABELS:
                 for m in self._phrase_pass(doc, ent.start, ent.end, embedded=True, known=known, place_tok=place_tok,
                                            in_org=True):
                     if not (m.is_demonym and m.end - m.start == 1 and doc[m.start].lower_ in person_words):
                         take(m)  # "Moro was held" after "Aldo Moro": the surname, not the people
-        for ent in doc.ents:  # "Anderson County Sheriff Greg Taylor" tagged as one person, "Walker County Court"
+        for ent in doc_ents(doc):  # "Anderson County Sheriff Greg Taylor" tagged as one person, "Walker County Court"
             if ent.label_ not in PLACE_LABELS:
                 for m in self._county_in_name(doc, ent.start, ent.end):
                     take(m)
@@ -397,7 +397,7 @@ class Geoparser:
                person_words: set[str], take: Callable[[Mention], None]) -> None:
         """Whole entities the tagger calls people, organisations...: demonyms ("Sri Lankan" tagged PERSON),
         names the article uses as places elsewhere, and names placed by their syntax ("arrived in Kyiv")."""
-        for ent in doc.ents:  # whole entities mis-tagged as people, organisations...: "arrived in Kyiv"
+        for ent in doc_ents(doc):  # whole entities mis-tagged as people, organisations...: "arrived in Kyiv"
             if ent.label_ not in RETAG_LABELS:
                 continue
             s, e = ent.start, ent.end

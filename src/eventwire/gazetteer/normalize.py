@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _ABBREV = (("st ", "saint "), ("ste ", "sainte "), ("mt ", "mount "), ("ft ", "fort "), ("pt ", "port "))
 _PUNCT = re.compile(r"[\.\,\u2019'`´\"()]")
 _DASH = re.compile(r"[\-\u2010-\u2015/_]+")
 _SPACE = re.compile(r"\s+")
+NORMALIZE_CACHE = 1 << 16  # names remembered by `normalize` (the geoparser asks for the same ones many times)
 
 
 def strip_accents(text: str) -> str:
@@ -16,6 +18,7 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=NORMALIZE_CACHE)
 def normalize(name: str) -> str:
     """Lower case, no accents, no dots or apostrophes, dashes as spaces, no leading "the",
     "St."/"Mt."/"Ft." spelled out: "St. Louis" and "Saint-Louis" both give "saint louis"."""

@@ -166,6 +166,29 @@ class _View:
     points: list[tuple[float, float, float]]
     ctx: Context | None = None
     key: str = ""
+    # place id -> (ctx_near, ctx_close_names): the same place is a candidate of every mention of one name
+    seen: dict[int, tuple[float, int]] = field(default_factory=dict)
+
+    def nearby(self, p: Place) -> tuple[float, int]:
+        """The weight of the other mentions' points near `p` (ctx_near) and how many other names may be a
+        place close to it (ctx_close_names), computed once per place."""
+        got = self.seen.get(p.id)
+        if got is not None:
+            return got
+        prec = p.precision
+        near = 0.0
+        if prec in ("city", "admin2", "point", "admin1"):
+            for la, lo, w in self.points:
+                if abs(la - p.lat) > 4.0:
+                    continue
+                d = haversine_km(p.lat, p.lon, la, lo)
+                if d < FAR_KM:
+                    near += w * (1.0 if d <= NEAR_KM else (FAR_KM - d) / (FAR_KM - NEAR_KM))
+        close = 0
+        if self.ctx is not None and prec in ("city", "admin2", "point"):
+            close = min(self.ctx.close_names(p, self.key), 3)
+        got = self.seen[p.id] = (near, close)
+        return got
 
 
 @dataclass
@@ -306,17 +329,7 @@ def _text_features(c: Candidate, cands: list[Candidate], view: _View | None, con
     f.append(float(bool(iso) and iso in view.named and not p.is_country))
     a1 = p.name if prec == "admin1" else p.admin1
     f.append(view.admin1s.get((iso, a1), 0.0) / view.n_admin1s if a1 and view.n_admin1s > 0 else 0.0)
-    near = 0.0
-    if prec in ("city", "admin2", "point", "admin1"):
-        for la, lo, w in view.points:
-            if abs(la - p.lat) > 4.0:
-                continue
-            d = haversine_km(p.lat, p.lon, la, lo)
-            if d < FAR_KM:
-                near += w * (1.0 if d <= NEAR_KM else (FAR_KM - d) / (FAR_KM - NEAR_KM))
-    close = 0
-    if view.ctx is not None and prec in ("city", "admin2", "point"):
-        close = min(view.ctx.close_names(p, view.key), 3)
+    near, close = view.nearby(p)
     f += [min(near, 3.0), float(close), 0.0]
     return f
 

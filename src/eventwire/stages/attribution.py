@@ -42,7 +42,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..annotate import doc_text
+from ..annotate import doc_ents, doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -144,7 +144,7 @@ def span_country(span: Span) -> tuple[str | None, str]:
     """The country a source phrase names: its head, or a demonym / country modifier ("Iraqi security sources",
     "Iran's Revolutionary Guards")."""
     names = _country_names()
-    ents = [e for e in span.doc.ents if e.start >= span.start and e.end <= span.end
+    ents = [e for e in doc_ents(span.doc) if e.start >= span.start and e.end <= span.end
             and e.label_ in ("GPE", "NORP", "ORG", "FAC", "LOC")]
     for e in ents:
         iso = country_of(e.text)
@@ -831,10 +831,10 @@ def antecedent(pron: Token, earlier: list[Span] | None = None) -> Span | None:
         if _is_cue(t):
             s = _subject(t)
             if s is not None and s.lower_ not in PRONOUNS and s.i < pron.i:
-                ents = [e for e in doc.ents if e.start <= s.i < e.end]
+                ents = [e for e in doc_ents(doc) if e.start <= s.i < e.end]
                 if not ents or ents[0].label_ in want or pron.lower_ in ("they", "it", "we"):
                     return _np_span(s)
-    for e in reversed(doc.ents):
+    for e in reversed(doc_ents(doc)):
         if e.end <= pron.i and e.start >= lo and e.label_ in want:
             return e
     return None

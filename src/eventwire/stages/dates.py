@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from ..annotate import doc_text
+from ..annotate import doc_ents, doc_text
 from .dates_resolve import (
     _MON,
     _WD,
@@ -110,7 +110,7 @@ def find_time_expressions(doc: Doc) -> list[TimeExpr]:
     """Time expressions of a doc: spaCy DATE/TIME entities (and EVENT entities naming a holiday) and our
     patterns, in text order; ages ("a 34-year-old") and bare numbers dropped."""
     found: list[tuple[int, int, str]] = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ in ("DATE", "TIME"):
             found.append((ent.start_char, ent.end_char, "entity"))
         elif ent.label_ == "EVENT":
