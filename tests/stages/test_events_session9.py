@@ -1,0 +1,30 @@
+"""Events stage, session 9: conveyed, reaffirmed or pledged support and solidarity are SUPPORT (the PLOVER manual's
+SUPPORT: "express support for"). Every sentence is written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.stages.events import EventsStage
+
+
+def coded(nlp, stage, text):
+    doc = nlp(text)
+    return [(ev.get("event_type"), ev.get("event_mode"), ev.trigger.text)
+            for s in doc.sents for ev in stage.sentence_events(s)]
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return EventsStage(use_classifier=False)  # the lexicon and the rules alone
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("The Spanish foreign minister conveyed Madrid's solidarity to the Moroccan government.", "conveyed"),
+    ("The governor conveyed his support to the striking nurses.", "conveyed"),
+    ("The union reaffirmed its solidarity with the dock workers.", "reaffirmed"),
+    ("Neighbouring states pledged solidarity with the flooded province.", "pledged"),
+])
+def test_conveyed_support_or_solidarity_is_support(nlp, rules, text, trigger):
+    out = coded(nlp, rules, text)
+    assert ("SUPPORT", None, trigger) in out, out
