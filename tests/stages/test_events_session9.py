@@ -28,3 +28,14 @@ def rules():
 def test_conveyed_support_or_solidarity_is_support(nlp, rules, text, trigger):
     out = coded(nlp, rules, text)
     assert ("SUPPORT", None, trigger) in out, out
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("The Dutch foreign minister cancelled a planned trip to Ankara after the row over the rally.", "cancelled"),
+    ("The Chilean president has cancelled his meeting with the Bolivian leader.", "cancelled"),
+    ("Both governments cancelled the border talks scheduled for next week.", "cancelled"),
+])
+def test_a_cancelled_meeting_or_visit_is_reject(nlp, rules, text, trigger):
+    """The manual (SANCTION, ambiguities): "Cancellation of meetings are REJECT"."""
+    out = coded(nlp, rules, text)
+    assert ("REJECT", None, trigger) in out, out

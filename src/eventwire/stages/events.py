@@ -84,6 +84,9 @@ END_VERBS = {"end", "halt", "stop", "suspend", "lift", "cancel", "abandon", "cal
 ENDED = {"PROTEST": ("CONCEDE", None), "SANCTION": ("RETREAT", "ease"), "COERCE": ("RETREAT", None),
          "ASSAULT": ("RETREAT", "ceasefire"), "MOBILIZE": ("RETREAT", "disarm"), "CONSULT": ("SANCTION", "withdraw"),
          "ACCUSE": ("CONCEDE", None), "AID": ("SANCTION", "withdraw"), "COOPERATE": ("SANCTION", "discontinue")}
+# Cancelling a meeting is no ended consultation: the manual (SANCTION, ambiguities) says "Cancellation of meetings
+# are REJECT and therefore verbal conflict"; halting or suspending talks stays SANCTION.
+CANCEL_VERBS = {"cancel", "call off"}
 # Retreat modes whose announcement is an AGREE: CAMEO2PLOVER-2021 0353 "express intent to release persons or
 # property", 0356 "express intent to de-escalate military engagement" for disarming and demobilizing ("will lay
 # down their arms"); other announced retreats ("will withdraw troops") are CONCEDE, the manual's own example.
@@ -557,7 +560,7 @@ def _ending(found: dict[int, tuple[Token, Trigger, str]]) -> None:
             lemma += " " + next(ch.lower_ for ch in verb.children if ch.dep_ == "prt")
         if verb.pos_ != "VERB" or lemma not in END_VERBS:
             continue
-        typ, mode = ENDED[trig.type]
+        typ, mode = ("REJECT", None) if trig.type == "CONSULT" and lemma in CANCEL_VERBS else ENDED[trig.type]
         phrase = f"{lemma} {tok.lemma_.lower()}"
         found[verb.i] = (verb, Trigger(phrase, "V", typ, mode, (), (), "curated", replaces=trig.type), phrase)
         del found[i]
