@@ -39,3 +39,14 @@ def test_a_cancelled_meeting_or_visit_is_reject(nlp, rules, text, trigger):
     """The manual (SANCTION, ambiguities): "Cancellation of meetings are REJECT"."""
     out = coded(nlp, rules, text)
     assert ("REJECT", None, trigger) in out, out
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("The supreme court dismissed the opposition's petition against the election results.", "dismissed"),
+    ("A federal judge dismissed the lawsuit filed by the fishermen's cooperative.", "dismissed"),
+    ("The appeals court dismissed the former mayor's plea for an early release.", "dismissed"),
+])
+def test_a_dismissed_petition_or_lawsuit_is_reject(nlp, rules, text, trigger):
+    """The manual's REJECT: "All rejections and refusals" (the mode may come from what is dismissed)."""
+    out = coded(nlp, rules, text)
+    assert any(typ == "REJECT" and word == trigger for typ, _mode, word in out), out
