@@ -75,9 +75,10 @@ CASES = [
     # an agentless passive retreat: who retreats is its subject; whom the reporters told is no party
     ("Half of the rebels operating in Chad have been demobilized since the accord, two rebel commanders told AFP.",
      "demobilized", "RETREAT", ("TCD", "REB"), (None, None)),
-    # two subjects from a parse error: the name nearest the verb
+    # a list split by a parse error ("states like Syria, Iran, Qatar extending"): its first member, as for any
+    # coordination, not the last name the parse made the subject
     ("Amid the war, the Gulf region in under tension with states like Syria, Iran, Qatar extending their support "
-     "for Hamas in Gaza.", "extending", "SUPPORT", ("QAT", None), ("PSE", "REB")),
+     "for Hamas in Gaza.", "extending", "SUPPORT", ("SYR", None), ("PSE", "REB")),
     # "involved in" an act: its subject (or the noun of its relative clause) does the act
     ("Militants in Lebanon have been involved in exchanges of fire with Israeli forces.",
      "exchanges", "ASSAULT", ("LBN", "REB"), ("ISR", "MIL")),
@@ -145,3 +146,11 @@ def test_a_meetings_parties_are_found_inside_between(nlp, stage):
 def test_words_the_tagger_takes_for_no_place_name_no_town(nlp, stage, text):
     ev = code(nlp, stage, text, "shot" if "shot" in text else "shoot", "ASSAULT")
     assert ev.get("actor1_country") is None, ev.get("actor_reason")
+
+
+def test_a_list_split_by_the_parse_names_its_other_members(nlp, stage):
+    text = ("Amid the war, the Gulf region in under tension with states like Syria, Iran, Qatar extending their "
+            "support for Hamas in Gaza.")
+    ev = code(nlp, stage, text, "extending", "SUPPORT")
+    assert actor(ev, 1)[0] == "SYR", ev.get("actor_reason")
+    assert "also: Iran, Qatar" in ev.get("actor_reason"), ev.get("actor_reason")

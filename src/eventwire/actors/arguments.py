@@ -186,6 +186,25 @@ def owner(tok: Token) -> Token:
     return tok
 
 
+def _list_split_from(tok: Token) -> Token | None:
+    """A parse error: the last name of an asyndetic list ("countries like Lebanon, Iran, Yemen extending their
+    support") taken as the verb's subject while the rest of the list hangs elsewhere. The name right after a comma
+    that follows a name already coordinated into a list of the same kind (entity type) closes that list; the list's
+    first member is returned (the rule for coordinations: the first member, the others in the reason)."""
+    doc = tok.doc
+    if tok.pos_ != "PROPN" or not tok.ent_type_ or tok.i < 2 or doc[tok.i - 1].text != ",":
+        return None
+    prev = doc[tok.i - 2]
+    if prev.dep_ != "conj" or prev.pos_ != "PROPN" or prev.ent_type_ != tok.ent_type_:
+        return None
+    first = prev
+    while first.dep_ == "conj" and first.head.i < first.i and first.head.pos_ == "PROPN":
+        first = first.head
+    if first.ent_type_ != tok.ent_type_ or first.head.i == tok.head.i:
+        return None
+    return first
+
+
 def subject_of(verb: Token, depth: int = 0) -> Argument | None:
     """The verb's subject: its own, the "by" agent of a passive, or inherited from a governing verb
     (through "willing to", "decided to", participles and relative clauses)."""
@@ -201,6 +220,11 @@ def subject_of(verb: Token, depth: int = 0) -> Argument | None:
         if c.dep_ in SUBJ and (nearest is None or c.i == nearest.i):
             if c.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
                 return _arg(verb.head, f"noun of the relative clause '{verb.text}'")
+            first = _list_split_from(c)
+            if first is not None:
+                others = ", ".join(t.text for t in (*first.conjuncts, c))
+                return _arg(first, f"subject of '{verb.text}': '{c.text}' closes a list split by a parse error; "
+                                   f"its first member is taken, also: {others}")
             return _arg(c, f"subject of '{verb.text}'")
         if passive and c.dep_ == "agent":
             obj = _pobj(c)
