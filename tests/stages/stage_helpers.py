@@ -40,3 +40,10 @@ def counts(nlp, text: str, trigger: str) -> tuple[int | None, int | None, str]:
     """The casualties stage on one ASSAULT: (fatalities, injured, reason)."""
     ev = run_stage(nlp, CasualtiesStage(default_resources()), text, [(trigger, "ASSAULT")])[0]
     return ev.get("fatalities"), ev.get("injured"), str(ev.get("casualty_reason"))
+
+
+def coded(nlp, stage, text: str) -> list[tuple[str | None, str | None, str]]:
+    """The events stage on each sentence of `text`: (event type, mode, trigger word) of every draft."""
+    doc = nlp(text)
+    return [(ev.get("event_type"), ev.get("event_mode"), ev.trigger.text)
+            for s in doc.sents for ev in stage.sentence_events(s)]

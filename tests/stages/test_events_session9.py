@@ -4,19 +4,7 @@ SUPPORT: "express support for"). Every sentence is written for this test."""
 from __future__ import annotations
 
 import pytest
-
-from eventwire.stages.events import EventsStage
-
-
-def coded(nlp, stage, text):
-    doc = nlp(text)
-    return [(ev.get("event_type"), ev.get("event_mode"), ev.trigger.text)
-            for s in doc.sents for ev in stage.sentence_events(s)]
-
-
-@pytest.fixture(scope="module")
-def rules():
-    return EventsStage(use_classifier=False)  # the lexicon and the rules alone
+from stage_helpers import coded
 
 
 @pytest.mark.parametrize("text,trigger", [
